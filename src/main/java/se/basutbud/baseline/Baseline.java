@@ -1,0 +1,69 @@
+package se.basutbud.baseline;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A revision of the basutbud: the base set of e-services every unit (of the listed types) must offer. */
+@Entity
+@Table(name = "baseline")
+public class Baseline extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(name = "valid_from", nullable = false)
+    public LocalDate validFrom;
+
+    public String decision;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public BaselineStatus status;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @OneToMany(mappedBy = "baseline", cascade = CascadeType.ALL, orphanRemoval = true)
+    public List<BaselineRequirement> requirements = new ArrayList<>();
+
+    static Optional<Baseline> findByIdForUpdate(long id) {
+        return Optional.ofNullable(findById(id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** The published revision in force on a date: the one with the latest validFrom on or before it. */
+    static Optional<Baseline> inForceOn(LocalDate date) {
+        return find("status = ?1 and validFrom <= ?2 order by validFrom desc", BaselineStatus.PUBLISHED, date)
+                .firstResultOptional();
+    }
+
+    boolean isPublished() {
+        return status == BaselineStatus.PUBLISHED;
+    }
+}

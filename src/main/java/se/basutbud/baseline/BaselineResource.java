@@ -1,0 +1,142 @@
+package se.basutbud.baseline;
+
+import java.net.URI;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import se.basutbud.common.ApiException;
+import se.basutbud.common.Page;
+import se.basutbud.common.PageParams;
+import se.basutbud.common.QueryParams;
+import se.basutbud.common.TimeSource;
+
+@Path("/api/v1/baselines")
+@Tag(name = "Basutbud", description = "The annually revised base set of e-services every unit must offer")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class BaselineResource {
+
+    private final BaselineService service;
+    private final TimeSource time;
+
+    BaselineResource(BaselineService service, TimeSource time) {
+        this.service = service;
+        this.time = time;
+    }
+
+    @GET
+    @Operation(summary = "List basutbud revisions", description = "Newest validFrom first; drafts included.")
+    @APIResponse(responseCode = "200", description = "A page of revisions")
+    @APIResponse(responseCode = "400", description = "A query parameter is invalid")
+    public Page<BaselineDto> listBaselines(@BeanParam PageParams page) {
+        return service.list(page.toRequest());
+    }
+
+    @POST
+    @Operation(summary = "Start a draft revision", description = "copyFrom starts it with another revision's requirements, as the annual revision usually does.")
+    @APIResponse(responseCode = "201", description = "The new draft",
+            content = @Content(schema = @Schema(implementation = BaselineDto.class)))
+    @APIResponse(responseCode = "400", description = "The body is invalid")
+    @APIResponse(responseCode = "413", description = "The body is larger than 1 MiB")
+    @APIResponse(responseCode = "415", description = "The body is not JSON")
+    @APIResponse(responseCode = "422", description = "copyFrom names no revision")
+    public Response createBaseline(@Valid @NotNull BaselineRequests.Create request) {
+        BaselineDto created = service.create(request);
+        return Response.created(URI.create("/api/v1/baselines/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    @Path("/current")
+    @Operation(summary = "The revision in force on a date", description = "The published revision with the latest validFrom on or before the date.")
+    @APIResponse(responseCode = "200", description = "The revision in force")
+    @APIResponse(responseCode = "400", description = "Not a date")
+    @APIResponse(responseCode = "404", description = "No published revision applies on that date")
+    public BaselineDto getCurrentBaseline(
+            @Parameter(description = "Defaults to today in Europe/Stockholm", schema = @Schema(implementation = java.time.LocalDate.class))
+            @QueryParam("date") String date) {
+        java.time.LocalDate on = QueryParams.date("date", date, time.today());
+        return service.inForceOn(on)
+                .orElseThrow(() -> ApiException.notFound("No published basutbud revision is in force on " + on));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get one revision")
+    @APIResponse(responseCode = "200", description = "The revision")
+    @APIResponse(responseCode = "400", description = "The id is not a number")
+    @APIResponse(responseCode = "404", description = "No revision with that id")
+    public BaselineDto getBaseline(@PathParam("id") String id) {
+        return service.get(QueryParams.id("id", id));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a draft revision")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "400", description = "The id is not a number")
+    @APIResponse(responseCode = "404", description = "No revision with that id")
+    @APIResponse(responseCode = "409", description = "The revision is published and never changes")
+    public void deleteBaseline(@PathParam("id") String id) {
+        service.delete(QueryParams.id("id", id));
+    }
+
+    @PUT
+    @Path("/{id}/requirements/{serviceCode}")
+    @Operation(summary = "Require an e-service in a draft", description = "Creates or replaces the requirement; unitTypes limits it to those unit types.")
+    @APIResponse(responseCode = "200", description = "The revision with the requirement",
+            content = @Content(schema = @Schema(implementation = BaselineDto.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a number, or the body is invalid")
+    @APIResponse(responseCode = "404", description = "No such revision or e-service")
+    @APIResponse(responseCode = "409", description = "The revision is published and never changes")
+    @APIResponse(responseCode = "413", description = "The body is larger than 1 MiB")
+    @APIResponse(responseCode = "415", description = "The body is not JSON")
+    @APIResponse(responseCode = "422", description = "The e-service is retired")
+    public BaselineDto putRequirement(@PathParam("id") String id, @PathParam("serviceCode") String serviceCode,
+            @Valid @NotNull BaselineRequests.RequirementWrite request) {
+        return service.putRequirement(QueryParams.id("id", id), serviceCode, request.unitTypes());
+    }
+
+    @DELETE
+    @Path("/{id}/requirements/{serviceCode}")
+    @Operation(summary = "Drop a requirement from a draft")
+    @APIResponse(responseCode = "204", description = "Dropped")
+    @APIResponse(responseCode = "400", description = "The id is not a number")
+    @APIResponse(responseCode = "404", description = "No such revision, or it does not require the e-service")
+    @APIResponse(responseCode = "409", description = "The revision is published and never changes")
+    public void deleteRequirement(@PathParam("id") String id, @PathParam("serviceCode") String serviceCode) {
+        service.deleteRequirement(QueryParams.id("id", id), serviceCode);
+    }
+
+    @POST
+    @Path("/{id}/publish")
+    @Operation(summary = "Publish a draft", description = "From then on the revision never changes; it is in force from validFrom.")
+    @APIResponse(responseCode = "200", description = "The published revision",
+            content = @Content(schema = @Schema(implementation = BaselineDto.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a number")
+    @APIResponse(responseCode = "404", description = "No revision with that id")
+    @APIResponse(responseCode = "409", description = "Already published, or another published revision has the same validFrom")
+    @APIResponse(responseCode = "422", description = "The revision has no requirements")
+    public BaselineDto publishBaseline(@PathParam("id") String id) {
+        return service.publish(QueryParams.id("id", id));
+    }
+}

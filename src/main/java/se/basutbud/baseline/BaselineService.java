@@ -1,0 +1,154 @@
+package se.basutbud.baseline;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import se.basutbud.careunit.UnitType;
+import se.basutbud.common.ApiException;
+import se.basutbud.common.CardsAffected;
+import se.basutbud.common.Page;
+import se.basutbud.common.PageRequest;
+import se.basutbud.common.Text;
+import se.basutbud.common.TimeSource;
+import se.basutbud.eservice.EService;
+import se.basutbud.eservice.EServiceService;
+
+@ApplicationScoped
+public class BaselineService {
+
+    private final TimeSource time;
+    private final Event<CardsAffected> cardsAffected;
+
+    BaselineService(TimeSource time, Event<CardsAffected> cardsAffected) {
+        this.time = time;
+        this.cardsAffected = cardsAffected;
+    }
+
+    @Transactional
+    public BaselineDto create(BaselineRequests.Create request) {
+        Baseline baseline = new Baseline();
+        baseline.name = request.name().strip();
+        baseline.validFrom = request.validFrom();
+        baseline.decision = Text.blankToNull(request.decision());
+        baseline.status = BaselineStatus.DRAFT;
+        baseline.createdAt = time.now();
+        baseline.updatedAt = baseline.createdAt;
+        if (request.copyFrom() != null) {
+            Baseline source = Baseline.<Baseline>findByIdOptional(request.copyFrom()).orElseThrow(
+                    () -> ApiException.unprocessable("copyFrom: no basutbud revision with id " + request.copyFrom()));
+            for (BaselineRequirement original : source.requirements) {
+                if (original.service.isActive()) {
+                    BaselineRequirement copy = new BaselineRequirement();
+                    copy.baseline = baseline;
+                    copy.service = original.service;
+                    copy.unitTypes = original.unitTypes.clone();
+                    baseline.requirements.add(copy);
+                }
+            }
+        }
+        baseline.persistAndFlush();
+        return BaselineDto.of(baseline);
+    }
+
+    @Transactional
+    public Page<BaselineDto> list(PageRequest pageRequest) {
+        PanacheQuery<Baseline> found = Baseline.findAll(Sort.descending("validFrom", "id"));
+        List<BaselineDto> items = found.page(pageRequest.page(), pageRequest.size()).list().stream()
+                .map(BaselineDto::of).toList();
+        return new Page<>(items, pageRequest.page(), pageRequest.size(), found.count());
+    }
+
+    @Transactional
+    public BaselineDto get(long id) {
+        return BaselineDto.of(require(id));
+    }
+
+    /** The published revision in force on a date, if any. */
+    @Transactional
+    public Optional<BaselineDto> inForceOn(LocalDate date) {
+        return Baseline.inForceOn(date).map(BaselineDto::of);
+    }
+
+    @Transactional
+    public BaselineDto putRequirement(long id, String serviceCode, List<UnitType> unitTypes) {
+        Baseline baseline = requireDraftForUpdate(id);
+        EService service = EServiceService.requireActive(serviceCode);
+        BaselineRequirement requirement = baseline.requirements.stream()
+                .filter(r -> r.service.code.equals(service.code))
+                .findFirst()
+                .orElseGet(() -> {
+                    BaselineRequirement added = new BaselineRequirement();
+                    added.baseline = baseline;
+                    added.service = service;
+                    baseline.requirements.add(added);
+                    return added;
+                });
+        requirement.unitTypes = unitTypes == null ? new String[0]
+                : unitTypes.stream().distinct().sorted().map(Enum::name).toArray(String[]::new);
+        baseline.updatedAt = time.now();
+        baseline.flush();
+        return BaselineDto.of(baseline);
+    }
+
+    @Transactional
+    public void deleteRequirement(long id, String serviceCode) {
+        Baseline baseline = requireDraftForUpdate(id);
+        boolean removed = baseline.requirements.removeIf(r -> r.service.code.equals(serviceCode));
+        if (!removed) {
+            throw ApiException.notFound("The basutbud revision " + id + " does not require " + serviceCode);
+        }
+        baseline.updatedAt = time.now();
+    }
+
+    @Transactional
+    public BaselineDto publish(long id) {
+        Baseline baseline = Baseline.findByIdForUpdate(id)
+                .orElseThrow(() -> ApiException.notFound("No basutbud revision with id " + id));
+        if (baseline.isPublished()) {
+            throw ApiException.conflict("The basutbud revision " + id + " was published at " + baseline.publishedAt);
+        }
+        if (baseline.requirements.isEmpty()) {
+            throw ApiException.unprocessable("The basutbud revision " + id + " has no requirements to publish");
+        }
+        Optional<Baseline> sameDate = Baseline.find("status = ?1 and validFrom = ?2", BaselineStatus.PUBLISHED,
+                baseline.validFrom).firstResultOptional();
+        if (sameDate.isPresent()) {
+            throw ApiException.conflict("The published revision " + sameDate.get().id + " already applies from "
+                    + baseline.validFrom);
+        }
+        baseline.status = BaselineStatus.PUBLISHED;
+        baseline.publishedAt = time.now();
+        baseline.updatedAt = baseline.publishedAt;
+        baseline.flush();
+        // Base flags on contact cards follow the revision in force; later dates are picked up daily.
+        cardsAffected.fire(CardsAffected.all());
+        return BaselineDto.of(baseline);
+    }
+
+    @Transactional
+    public void delete(long id) {
+        Baseline baseline = requireDraftForUpdate(id);
+        baseline.delete();
+    }
+
+    private static Baseline require(long id) {
+        return Baseline.<Baseline>findByIdOptional(id)
+                .orElseThrow(() -> ApiException.notFound("No basutbud revision with id " + id));
+    }
+
+    private static Baseline requireDraftForUpdate(long id) {
+        Baseline baseline = Baseline.findByIdForUpdate(id)
+                .orElseThrow(() -> ApiException.notFound("No basutbud revision with id " + id));
+        if (baseline.isPublished()) {
+            throw ApiException.conflict("The basutbud revision " + id + " is published and never changes");
+        }
+        return baseline;
+    }
+}

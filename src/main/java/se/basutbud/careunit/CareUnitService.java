@@ -1,0 +1,135 @@
+package se.basutbud.careunit;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import se.basutbud.common.ApiException;
+import se.basutbud.common.CardsAffected;
+import se.basutbud.common.Page;
+import se.basutbud.common.PageRequest;
+import se.basutbud.common.Text;
+import se.basutbud.common.TimeSource;
+
+@ApplicationScoped
+public class CareUnitService {
+
+    private final TimeSource time;
+    private final Event<CardsAffected> cardsAffected;
+
+    CareUnitService(TimeSource time, Event<CardsAffected> cardsAffected) {
+        this.time = time;
+        this.cardsAffected = cardsAffected;
+    }
+
+    /** The filters of the unit list and the compliance reports; null means no filter. */
+    public record Filter(UnitType unitType, String careProvider, String administration, String municipality) {
+        public static Filter none() {
+            return new Filter(null, null, null, null);
+        }
+    }
+
+    public record Saved(CareUnitDto unit, boolean created) {
+    }
+
+    @Transactional
+    public Saved put(String hsaId, CareUnitRequest request) {
+        String id = HsaId.normalize(hsaId);
+        if (request.closedOn() != null && request.openedOn() != null && !request.closedOn().isAfter(request.openedOn())) {
+            throw ApiException.badRequest("closedOn", "must be after openedOn");
+        }
+        CareUnit unit = CareUnit.findByHsaIdForUpdate(id).orElse(null);
+        boolean created = unit == null;
+        if (created) {
+            unit = new CareUnit();
+            unit.hsaId = id;
+            unit.createdAt = time.now();
+        }
+        unit.name = request.name().strip();
+        unit.unitType = request.unitType();
+        unit.careProvider = request.careProvider() == null || request.careProvider().isBlank()
+                ? HsaId.organisation(id)
+                : request.careProvider().strip().toUpperCase(Locale.ROOT);
+        unit.administration = Text.blankToNull(request.administration());
+        unit.municipality = Text.blankToNull(request.municipality());
+        unit.address = Text.blankToNull(request.address());
+        unit.phone = Text.blankToNull(request.phone());
+        unit.website = Text.blankToNull(request.website());
+        unit.openedOn = request.openedOn();
+        unit.closedOn = request.closedOn();
+        unit.updatedAt = time.now();
+        unit.persistAndFlush();
+        cardsAffected.fire(CardsAffected.unit(id));
+        return new Saved(CareUnitDto.of(unit), created);
+    }
+
+    @Transactional
+    public CareUnitDto get(String hsaId) {
+        return CareUnitDto.of(require(hsaId));
+    }
+
+    @Transactional
+    public Page<CareUnitDto> list(Filter filter, String text, boolean includeClosed, PageRequest pageRequest) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (filter.unitType() != null) {
+            conditions.add("unitType = :unitType");
+            params.put("unitType", filter.unitType());
+        }
+        if (filter.careProvider() != null) {
+            conditions.add("careProvider = :careProvider");
+            params.put("careProvider", filter.careProvider().toUpperCase(Locale.ROOT));
+        }
+        if (filter.administration() != null) {
+            conditions.add("administration = :administration");
+            params.put("administration", filter.administration());
+        }
+        if (filter.municipality() != null) {
+            conditions.add("municipality = :municipality");
+            params.put("municipality", filter.municipality());
+        }
+        if (text != null) {
+            conditions.add("(lower(name) like :text escape '\\' or lower(hsaId) like :text escape '\\')");
+            params.put("text", Text.containsPattern(text.toLowerCase(Locale.ROOT)));
+        }
+        if (!includeClosed) {
+            conditions.add("(closedOn is null or closedOn > :today)");
+            params.put("today", time.today());
+        }
+        PanacheQuery<CareUnit> found = conditions.isEmpty()
+                ? CareUnit.findAll(Sort.by("hsaId"))
+                : CareUnit.find(String.join(" and ", conditions), Sort.by("hsaId"), params);
+        List<CareUnitDto> items = found.page(pageRequest.page(), pageRequest.size()).list().stream()
+                .map(CareUnitDto::of).toList();
+        return new Page<>(items, pageRequest.page(), pageRequest.size(), found.count());
+    }
+
+    /** The unit with this HSA-id: 400 if it is not an HSA-id, 404 if unknown. */
+    public static CareUnit require(String hsaId) {
+        String id = HsaId.normalize(hsaId);
+        return CareUnit.findByHsaId(id).orElseThrow(() -> ApiException.notFound("No care unit with HSA-id " + id));
+    }
+
+    /**
+     * The unit, locked for the rest of the transaction, if it can take changes today: 400, 404, or 409 when
+     * it has closed.
+     */
+    public static CareUnit requireOpenForUpdate(String hsaId, LocalDate today) {
+        String id = HsaId.normalize(hsaId);
+        CareUnit unit = CareUnit.findByHsaIdForUpdate(id)
+                .orElseThrow(() -> ApiException.notFound("No care unit with HSA-id " + id));
+        if (unit.closedOn != null && !unit.closedOn.isAfter(today)) {
+            throw ApiException.conflict("The care unit " + id + " closed on " + unit.closedOn);
+        }
+        return unit;
+    }
+}

@@ -1,0 +1,36 @@
+package se.basutbud.common;
+
+import java.time.ZoneId;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The service's own settings; see application.properties for what each is for. */
+@ConfigMapping(prefix = "basutbud")
+public interface BasutbudConfig {
+
+    /** The time zone whose date is "today". */
+    @WithDefault("Europe/Stockholm")
+    ZoneId zone();
+
+    ContactCard contactCard();
+
+    SampleData sampleData();
+
+    interface ContactCard {
+        /** Seconds browsers and CDNs may cache a card before revalidating it. */
+        @WithDefault("60")
+        @Min(0)
+        @Max(300)
+        int maxAge();
+    }
+
+    interface SampleData {
+        /** Load a fictitious region at start-up when the database has no care units (dev mode). */
+        @WithDefault("false")
+        boolean enabled();
+    }
+}

@@ -1,0 +1,55 @@
+package se.basutbud.common;
+
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter.RunStage;
+
+/**
+ * Gives every documented error response the problem schema, and every operation its 500, so that the
+ * published contract says what the {@link ProblemMappers} really answer.
+ */
+@io.quarkus.smallrye.openapi.OpenApiFilter(stages = RunStage.BUILD)
+public class OpenApiFilter implements OASFilter {
+
+    private static final String PROBLEM_REF = "#/components/schemas/Problem";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        openAPI.getPaths().getPathItems().values().forEach(pathItem -> pathItem.getOperations().values()
+                .forEach(this::completeErrorResponses));
+    }
+
+    private void completeErrorResponses(Operation operation) {
+        APIResponses responses = operation.getResponses();
+        if (!responses.hasAPIResponse("500")) {
+            responses.addAPIResponse("500", OASFactory.createAPIResponse().description("Unexpected failure"));
+        }
+        if (!responses.hasAPIResponse("503")) {
+            responses.addAPIResponse("503", OASFactory.createAPIResponse()
+                    .description("The database cannot be reached; retry after the Retry-After seconds"));
+        }
+        for (Map.Entry<String, APIResponse> entry : responses.getAPIResponses().entrySet()) {
+            if (entry.getKey().startsWith("4") || entry.getKey().startsWith("5")) {
+                APIResponse response = entry.getValue();
+                if (response.getContent() == null || response.getContent().getMediaTypes().isEmpty()) {
+                    response.setContent(problemContent());
+                }
+            }
+        }
+    }
+
+    private static Content problemContent() {
+        Schema ref = OASFactory.createSchema().ref(PROBLEM_REF);
+        return OASFactory.createContent()
+                .addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType().schema(ref));
+    }
+}

@@ -1,0 +1,29 @@
+package se.basutbud.common;
+
+/** Patterns for free text in requests: names are one line without control characters. */
+public final class Text {
+
+    /** No control characters at all (tabs and line breaks included). */
+    public static final String SINGLE_LINE = "^[^\\p{Cntrl}]*$";
+    public static final String SINGLE_LINE_MESSAGE = "must not contain control characters or line breaks";
+    /** Line breaks and tabs allowed, other control characters not. */
+    public static final String MULTI_LINE = "^[^\\p{Cntrl}]*(?:[\\r\\n\\t]+[^\\p{Cntrl}]*)*$";
+    public static final String MULTI_LINE_MESSAGE = "must not contain control characters other than line breaks and tabs";
+
+    /** An absolute http or https URL without spaces or control characters. */
+    public static final String WEB_URL = "^https?://[^\\s\\p{Cntrl}]+$";
+    public static final String WEB_URL_MESSAGE = "must be an absolute http or https URL";
+
+    private Text() {
+    }
+
+    /** Null for a missing or blank value, else the value without surrounding white space. */
+    public static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** A LIKE pattern matching {@code text} anywhere, its wildcards escaped with a backslash. */
+    public static String containsPattern(String text) {
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+}

@@ -1,0 +1,164 @@
+package se.basutbud.compliance;
+
+import java.time.LocalDate;
+
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import se.basutbud.careunit.UnitFilterParams;
+import se.basutbud.common.QueryParams;
+import se.basutbud.common.TimeSource;
+
+@Tag(name = "Compliance", description = "How well units offer what the basutbud requires")
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class ComplianceResource {
+
+    private final ComplianceService service;
+    private final TimeSource time;
+
+    ComplianceResource(ComplianceService service, TimeSource time) {
+        this.service = service;
+        this.time = time;
+    }
+
+    /** asOf and baseline, taken by every compliance call. */
+    public static class RevisionParams {
+        @QueryParam("asOf")
+        @Parameter(description = "The date to compute for; defaults to today in Europe/Stockholm",
+                schema = @Schema(implementation = LocalDate.class))
+        String asOf;
+
+        @QueryParam("baseline")
+        @Parameter(description = "A revision id, a draft included (\"what would this draft do\"); "
+                + "defaults to the revision in force on the date", schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+        String baseline;
+
+        Long baselineId() {
+            return baseline == null || baseline.isBlank() ? null : QueryParams.id("baseline", baseline);
+        }
+    }
+
+    @GET
+    @Path("/care-units/{hsaId}/compliance")
+    @Operation(summary = "One unit's compliance")
+    @APIResponse(responseCode = "200", description = "The unit's compliance")
+    @APIResponse(responseCode = "400", description = "Not an HSA-id, a date or a revision id")
+    @APIResponse(responseCode = "404", description = "No such unit (or not open on the date), no such revision, or none in force")
+    public ComplianceDtos.UnitReport getUnitCompliance(@PathParam("hsaId") String hsaId, @BeanParam RevisionParams revision) {
+        LocalDate asOf = asOf(revision);
+        return service.unit(hsaId, asOf, revision.baselineId());
+    }
+
+    @GET
+    @Path("/compliance")
+    @Produces({ MediaType.APPLICATION_JSON, ComplianceCsv.MEDIA_TYPE })
+    @Operation(summary = "Compliance of every unit", description = "Units open on the date, by HSA-id, with a summary. "
+            + "Accept: text/csv answers the rows as CSV with a header row.")
+    @APIResponse(responseCode = "200", description = "The report", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComplianceDtos.Report.class)),
+            @Content(mediaType = ComplianceCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
+                    example = "hsaId,name,unitType,careProvider,administration,municipality,required,offered,missing,exempted,score,status") })
+    @APIResponse(responseCode = "400", description = "A query parameter is invalid")
+    @APIResponse(responseCode = "404", description = "No such revision, or none in force on the date")
+    @APIResponse(responseCode = "406", description = "Neither JSON nor CSV is acceptable")
+    public Response getComplianceReport(@BeanParam UnitFilterParams filter, @BeanParam RevisionParams revision,
+            @jakarta.ws.rs.core.Context HttpHeaders headers) {
+        LocalDate asOf = asOf(revision);
+        ComplianceDtos.Report report = service.report(filter.toFilter(), asOf, revision.baselineId());
+        if (prefersCsv(headers)) {
+            return Response.ok(ComplianceCsv.of(report.units()), ComplianceCsv.MEDIA_TYPE + "; charset=UTF-8; header=present")
+                    .header("Content-Disposition", "attachment; filename=\"compliance-" + asOf + ".csv\"")
+                    .build();
+        }
+        return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @GET
+    @Path("/compliance/services")
+    @Operation(summary = "Coverage of each required e-service", description = "One item per requirement of the revision.")
+    @APIResponse(responseCode = "200", description = "The coverage per service")
+    @APIResponse(responseCode = "400", description = "A query parameter is invalid")
+    @APIResponse(responseCode = "404", description = "No such revision, or none in force on the date")
+    public ComplianceDtos.ServiceReport getServiceCoverage(@BeanParam UnitFilterParams filter,
+            @BeanParam RevisionParams revision) {
+        return service.services(filter.toFilter(), asOf(revision), revision.baselineId());
+    }
+
+    @GET
+    @Path("/compliance/groups")
+    @Operation(summary = "Compliance per group", description = "Per care provider, unit type, administration or municipality, by key.")
+    @APIResponse(responseCode = "200", description = "The groups")
+    @APIResponse(responseCode = "400", description = "A query parameter is invalid or by is missing")
+    @APIResponse(responseCode = "404", description = "No such revision, or none in force on the date")
+    public ComplianceDtos.GroupReport getComplianceGroups(
+            @Parameter(description = "The grouping", required = true, schema = @Schema(implementation = GroupBy.class))
+            @QueryParam("by") String by,
+            @BeanParam UnitFilterParams filter, @BeanParam RevisionParams revision) {
+        GroupBy groupBy = QueryParams.enumValue("by", by, GroupBy.class);
+        if (groupBy == null) {
+            throw se.basutbud.common.ApiException.badRequest("by", "is required: one of careProvider, unitType, administration, municipality");
+        }
+        return service.groups(groupBy, filter.toFilter(), asOf(revision), revision.baselineId());
+    }
+
+    @GET
+    @Path("/compliance/trend")
+    @Operation(summary = "Compliance over time", description = "One point per interval from from to to inclusive, "
+            + "each computed as of its date with the revision in force then (or the one given).")
+    @APIResponse(responseCode = "200", description = "The points")
+    @APIResponse(responseCode = "400", description = "A query parameter is invalid, from is after to, or too many points")
+    @APIResponse(responseCode = "404", description = "No such revision")
+    public ComplianceDtos.Trend getComplianceTrend(
+            @Parameter(description = "First point; defaults to a year before to", schema = @Schema(implementation = LocalDate.class))
+            @QueryParam("from") String from,
+            @Parameter(description = "Last possible point; defaults to today", schema = @Schema(implementation = LocalDate.class))
+            @QueryParam("to") String to,
+            @Parameter(description = "Distance between points", schema = @Schema(implementation = TrendInterval.class, defaultValue = "month"))
+            @QueryParam("interval") String interval,
+            @Parameter(description = "A revision id to use for every point instead of the one in force",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+            @QueryParam("baseline") String baseline,
+            @BeanParam UnitFilterParams filter) {
+        LocalDate toDate = QueryParams.date("to", to, time.today());
+        LocalDate fromDate = QueryParams.date("from", from, toDate.minusYears(1));
+        TrendInterval step = QueryParams.enumValue("interval", interval, TrendInterval.class);
+        Long baselineId = baseline == null || baseline.isBlank() ? null : QueryParams.id("baseline", baseline);
+        return service.trend(filter.toFilter(), fromDate, toDate, step == null ? TrendInterval.month : step, baselineId);
+    }
+
+    private LocalDate asOf(RevisionParams revision) {
+        return QueryParams.date("asOf", revision.asOf, time.today());
+    }
+
+    /** CSV only when the client ranks it above JSON; a browser's or curl's wildcard gets JSON. */
+    private static boolean prefersCsv(HttpHeaders headers) {
+        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
+            if (accepted.isWildcardType()) {
+                return false;
+            }
+            if (accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !accepted.isWildcardSubtype()) {
+                return false;
+            }
+            if (accepted.getType().equals("text") && accepted.getSubtype().equals("csv")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

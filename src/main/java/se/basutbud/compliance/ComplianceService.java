@@ -1,0 +1,158 @@
+package se.basutbud.compliance;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import se.basutbud.baseline.BaselineDto;
+import se.basutbud.baseline.BaselineService;
+import se.basutbud.careunit.CareUnitService;
+import se.basutbud.careunit.HsaId;
+import se.basutbud.common.ApiException;
+
+@ApplicationScoped
+public class ComplianceService {
+
+    /** Enough for ten years of months; a longer trend is a mistake, not a report. */
+    static final int MAX_TREND_POINTS = 400;
+
+    private final ComplianceQueries queries;
+    private final BaselineService baselines;
+    private final EntityManager entityManager;
+
+    ComplianceService(ComplianceQueries queries, BaselineService baselines, EntityManager entityManager) {
+        this.queries = queries;
+        this.baselines = baselines;
+        this.entityManager = entityManager;
+    }
+
+    @Transactional
+    public ComplianceDtos.UnitReport unit(String hsaId, LocalDate asOf, Long baselineId) {
+        CareUnitService.require(hsaId);
+        BaselineDto baseline = revision(baselineId, asOf);
+        List<UnitCompliance.UnitRow> units = queries.unitsOn(asOf, CareUnitService.Filter.none(), HsaId.normalize(hsaId));
+        if (units.isEmpty()) {
+            throw ApiException.notFound("The care unit " + HsaId.normalize(hsaId) + " was not open on " + asOf);
+        }
+        return ComplianceDtos.UnitReport.of(UnitCompliance.of(units.get(0), baseline.requirements()), asOf, baseline);
+    }
+
+    @Transactional
+    public ComplianceDtos.Report report(CareUnitService.Filter filter, LocalDate asOf, Long baselineId) {
+        BaselineDto baseline = revision(baselineId, asOf);
+        List<UnitCompliance> units = compute(filter, asOf, baseline);
+        return new ComplianceDtos.Report(asOf, ComplianceDtos.BaselineRef.of(baseline),
+                ComplianceDtos.Summary.of(units), units.stream().map(ComplianceDtos.Row::of).toList());
+    }
+
+    @Transactional
+    public ComplianceDtos.ServiceReport services(CareUnitService.Filter filter, LocalDate asOf, Long baselineId) {
+        BaselineDto baseline = revision(baselineId, asOf);
+        List<UnitCompliance> units = compute(filter, asOf, baseline);
+        Map<String, String> names = serviceNames();
+        List<ComplianceDtos.ServiceItem> items = new ArrayList<>();
+        for (BaselineDto.Requirement requirement : baseline.requirements()) {
+            String code = requirement.serviceCode();
+            int applicable = 0;
+            int offering = 0;
+            int exempted = 0;
+            for (UnitCompliance unit : units) {
+                if (unit.required().contains(code)) {
+                    applicable++;
+                    if (unit.offered().contains(code)) {
+                        offering++;
+                    }
+                } else if (unit.exempted().contains(code)) {
+                    exempted++;
+                }
+            }
+            items.add(new ComplianceDtos.ServiceItem(code, names.get(code), applicable, offering, exempted,
+                    applicable == 0 ? null : (double) offering / applicable));
+        }
+        return new ComplianceDtos.ServiceReport(asOf, ComplianceDtos.BaselineRef.of(baseline), items);
+    }
+
+    @Transactional
+    public ComplianceDtos.GroupReport groups(GroupBy by, CareUnitService.Filter filter, LocalDate asOf, Long baselineId) {
+        BaselineDto baseline = revision(baselineId, asOf);
+        Map<String, List<UnitCompliance>> grouped = compute(filter, asOf, baseline).stream()
+                .collect(Collectors.groupingBy(u -> keyOrEmpty(by.keyOf(u.unit())),
+                        () -> new TreeMap<>(Comparator.<String, Boolean>comparing(String::isEmpty)
+                                .thenComparing(Function.identity())),
+                        Collectors.toList()));
+        List<ComplianceDtos.GroupItem> items = grouped.entrySet().stream()
+                .map(entry -> {
+                    ComplianceDtos.Summary summary = ComplianceDtos.Summary.of(entry.getValue());
+                    return new ComplianceDtos.GroupItem(entry.getKey().isEmpty() ? null : entry.getKey(),
+                            summary.units(), summary.compliant(), summary.partial(), summary.nonCompliant(),
+                            summary.averageScore());
+                })
+                .toList();
+        return new ComplianceDtos.GroupReport(by, asOf, ComplianceDtos.BaselineRef.of(baseline), items);
+    }
+
+    @Transactional
+    public ComplianceDtos.Trend trend(CareUnitService.Filter filter, LocalDate from, LocalDate to, TrendInterval interval,
+            Long baselineId) {
+        if (from.isAfter(to)) {
+            throw ApiException.badRequest("from", "must not be after to");
+        }
+        BaselineDto fixed = baselineId == null ? null : revision(baselineId, from);
+        List<ComplianceDtos.TrendPoint> points = new ArrayList<>();
+        for (int step = 0;; step++) {
+            LocalDate date = interval.next(from, step);
+            if (date.isAfter(to)) {
+                break;
+            }
+            if (points.size() == MAX_TREND_POINTS) {
+                throw ApiException.badRequest("from", "the trend may have at most " + MAX_TREND_POINTS + " points");
+            }
+            BaselineDto baseline = fixed != null ? fixed : baselines.inForceOn(date).orElse(null);
+            if (baseline == null) {
+                int units = queries.unitsOn(date, filter, null).size();
+                points.add(new ComplianceDtos.TrendPoint(date, null, units, null, null));
+            } else {
+                ComplianceDtos.Summary summary = ComplianceDtos.Summary.of(compute(filter, date, baseline));
+                points.add(new ComplianceDtos.TrendPoint(date,
+                        new ComplianceDtos.TrendBaseline(baseline.id(), baseline.name()), summary.units(),
+                        summary.compliant(), summary.averageScore()));
+            }
+        }
+        return new ComplianceDtos.Trend(points);
+    }
+
+    private List<UnitCompliance> compute(CareUnitService.Filter filter, LocalDate asOf, BaselineDto baseline) {
+        return queries.unitsOn(asOf, filter, null).stream()
+                .map(unit -> UnitCompliance.of(unit, baseline.requirements()))
+                .toList();
+    }
+
+    /** The revision asked for (a draft shows what it would do), else the one in force on the date. */
+    private BaselineDto revision(Long baselineId, LocalDate asOf) {
+        if (baselineId != null) {
+            return baselines.get(baselineId);
+        }
+        return baselines.inForceOn(asOf).orElseThrow(
+                () -> ApiException.notFound("No published basutbud revision is in force on " + asOf));
+    }
+
+    private Map<String, String> serviceNames() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("select code, name from e_service", Object[].class)
+                .getResultList();
+        return rows.stream().collect(Collectors.toMap(r -> (String) r[0], r -> (String) r[1]));
+    }
+
+    private static String keyOrEmpty(String key) {
+        return key == null ? "" : key;
+    }
+}

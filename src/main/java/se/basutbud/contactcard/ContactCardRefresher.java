@@ -1,0 +1,175 @@
+package se.basutbud.contactcard;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Collator;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import se.basutbud.baseline.BaselineDto;
+import se.basutbud.baseline.BaselineService;
+import se.basutbud.careunit.UnitType;
+import se.basutbud.common.CardsAffected;
+import se.basutbud.common.TimeSource;
+
+/**
+ * Keeps the stored cards equal to what they should show today. It runs inside the transaction of the
+ * change that affects a card, so a card never shows a change that was rolled back and never misses one
+ * that committed; a card whose content is unchanged keeps its ETag and stays out of the feed.
+ */
+@ApplicationScoped
+class ContactCardRefresher {
+
+    private static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
+
+    private final ContactCardStore store;
+    private final BaselineService baselines;
+    private final EntityManager entityManager;
+    private final ObjectMapper objectMapper;
+    private final TimeSource time;
+
+    ContactCardRefresher(ContactCardStore store, BaselineService baselines, EntityManager entityManager,
+            ObjectMapper objectMapper, TimeSource time) {
+        this.store = store;
+        this.baselines = baselines;
+        this.entityManager = entityManager;
+        this.objectMapper = objectMapper;
+        this.time = time;
+    }
+
+    void onCardsAffected(@Observes CardsAffected event) {
+        LocalDate today = time.today();
+        if (event.allUnits()) {
+            refreshAll(today);
+        } else {
+            store.lockForOneUnit();
+            refresh(event.hsaIds(), today);
+        }
+    }
+
+    /** Recomputes every card for a date; the caller's transaction commits it. */
+    void refreshAll(LocalDate today) {
+        store.lockForAllUnits();
+        refresh(null, today);
+        store.markRefreshedFor(today);
+    }
+
+    private record UnitRow(String hsaId, String name, UnitType unitType, String municipality, String address,
+            String phone, String website, boolean open) {
+    }
+
+    private record OfferedRow(String code, String name, String url) {
+    }
+
+    /** @param hsaIds the units to refresh, or null for every unit */
+    private void refresh(Collection<String> hsaIds, LocalDate today) {
+        Optional<BaselineDto> revision = baselines.inForceOn(today);
+        List<BaselineDto.Requirement> requirements = revision.map(BaselineDto::requirements).orElse(List.of());
+        List<UnitRow> units = units(hsaIds, today);
+        Map<String, List<OfferedRow>> offered = offered(hsaIds, today);
+        Map<String, ContactCardStore.StoredState> stored = store.states(hsaIds);
+        Collator collator = Collator.getInstance(SWEDISH);
+        Instant now = time.now();
+        for (UnitRow unit : units) {
+            ContactCardStore.StoredState state = stored.get(unit.hsaId());
+            if (!unit.open()) {
+                if (state != null && !state.removed()) {
+                    store.markRemoved(unit.hsaId(), now);
+                }
+                continue;
+            }
+            ContactCardDto card = card(unit, offered.getOrDefault(unit.hsaId(), List.of()), requirements, collator);
+            String hash = sha256(json(card));
+            if (state == null || state.removed() || !hash.equals(state.contentHash())) {
+                store.save(unit.hsaId(), json(card.withUpdatedAt(now)), hash, now);
+            }
+        }
+    }
+
+    private static ContactCardDto card(UnitRow unit, List<OfferedRow> offered, List<BaselineDto.Requirement> requirements,
+            Collator collator) {
+        List<ContactCardDto.CardEService> services = new ArrayList<>(offered.size());
+        for (OfferedRow row : offered) {
+            boolean base = requirements.stream()
+                    .anyMatch(r -> r.serviceCode().equals(row.code()) && r.appliesTo(unit.unitType()));
+            services.add(new ContactCardDto.CardEService(row.code(), row.name(), row.url(), base));
+        }
+        services.sort(Comparator.comparing((ContactCardDto.CardEService s) -> !s.base())
+                .thenComparing(ContactCardDto.CardEService::name, collator)
+                .thenComparing(ContactCardDto.CardEService::code));
+        return new ContactCardDto(unit.hsaId(), unit.name(), unit.unitType(), unit.municipality(), unit.address(),
+                unit.phone(), unit.website(), List.copyOf(services), null);
+    }
+
+    private List<UnitRow> units(Collection<String> hsaIds, LocalDate today) {
+        String sql = """
+                select hsa_id, name, unit_type, municipality, address, phone, website,
+                       (opened_on is null or opened_on <= :today) and (closed_on is null or closed_on > :today)
+                from care_unit
+                """ + (hsaIds == null ? "" : " where hsa_id in (:ids)");
+        Query query = entityManager.createNativeQuery(sql, Object[].class).setParameter("today", today);
+        if (hsaIds != null) {
+            query.setParameter("ids", hsaIds);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(r -> new UnitRow((String) r[0], (String) r[1], UnitType.valueOf((String) r[2]),
+                (String) r[3], (String) r[4], (String) r[5], (String) r[6], (Boolean) r[7])).toList();
+    }
+
+    private Map<String, List<OfferedRow>> offered(Collection<String> hsaIds, LocalDate today) {
+        String sql = """
+                select u.hsa_id, s.code, s.name, o.url
+                from offering o
+                join care_unit u on u.id = o.care_unit_id
+                join e_service s on s.id = o.e_service_id
+                where o.since <= :today and (o.until is null or o.until > :today) and s.status = 'ACTIVE'
+                """ + (hsaIds == null ? "" : " and u.hsa_id in (:ids)");
+        Query query = entityManager.createNativeQuery(sql, Object[].class).setParameter("today", today);
+        if (hsaIds != null) {
+            query.setParameter("ids", hsaIds);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        Map<String, List<OfferedRow>> offered = new HashMap<>();
+        for (Object[] row : rows) {
+            offered.computeIfAbsent((String) row[0], k -> new ArrayList<>())
+                    .add(new OfferedRow((String) row[1], (String) row[2], (String) row[3]));
+        }
+        return offered;
+    }
+
+    private String json(ContactCardDto card) {
+        try {
+            return objectMapper.writeValueAsString(card);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A contact card could not be written as JSON", e);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package se.basutbud.contactcard;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import se.basutbud.common.ApiException;
+import se.basutbud.common.BasutbudConfig;
+import se.basutbud.common.QueryParams;
+
+@Path("/api/v1/contact-cards")
+@Tag(name = "Contact cards", description = "Each unit's e-services for 1177 and the region's website: cached, revalidated, synced")
+@Produces(MediaType.APPLICATION_JSON)
+public class ContactCardResource {
+
+    private final ContactCardService service;
+    private final String cacheControl;
+
+    ContactCardResource(ContactCardService service, BasutbudConfig config) {
+        this.service = service;
+        this.cacheControl = "public, max-age=" + config.contactCard().maxAge();
+    }
+
+    @GET
+    @Path("/{hsaId}")
+    @Operation(summary = "A unit's contact card", description = "Cacheable; send If-None-Match with the ETag to revalidate.")
+    @APIResponse(responseCode = "200", description = "The card",
+            headers = { @Header(name = "ETag", description = "Strong entity tag of the card", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Cache-Control", schema = @Schema(type = SchemaType.STRING)) },
+            content = @Content(schema = @Schema(implementation = ContactCardDto.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the tag given in If-None-Match",
+            headers = { @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Cache-Control", schema = @Schema(type = SchemaType.STRING)) })
+    @APIResponse(responseCode = "400", description = "Not an HSA-id")
+    @APIResponse(responseCode = "404", description = "No such unit, or it is closed")
+    public Response getContactCard(@PathParam("hsaId") String hsaId,
+            @Parameter(description = "Entity tags the client has") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        ContactCardService.Card card = service.card(hsaId).orElseThrow(
+                () -> ApiException.notFound("No open care unit with HSA-id " + hsaId.toUpperCase(java.util.Locale.ROOT)));
+        if (matches(ifNoneMatch, card.etag())) {
+            return Response.notModified().header(HttpHeaders.ETAG, card.etag())
+                    .header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
+        }
+        return Response.ok(card.json(), MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.ETAG, card.etag())
+                .header(HttpHeaders.CACHE_CONTROL, cacheControl)
+                .build();
+    }
+
+    @GET
+    @Operation(summary = "Sync feed of contact cards", description = "Without after: every current card, page by page. "
+            + "With the last cursor: only cards that changed since, and {hsaId, removed: true} for units that closed.")
+    @APIResponse(responseCode = "200", description = "A page of the feed",
+            content = @Content(schema = @Schema(implementation = ContactCardFeed.class)))
+    @APIResponse(responseCode = "400", description = "The cursor or size is invalid")
+    public Response getContactCardFeed(
+            @Parameter(description = "The cursor of the previous answer") @QueryParam("after") String after,
+            @Parameter(description = "Page size, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "100"))
+            @QueryParam("size") String size) {
+        String json = service.feed(after, QueryParams.integer("size", size, 100, 1, se.basutbud.common.PageRequest.MAX_SIZE));
+        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    /** If-None-Match uses weak comparison (RFC 9110 §13.1.2): W/ prefixes are ignored; * matches any card. */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.equals("*") || tag.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

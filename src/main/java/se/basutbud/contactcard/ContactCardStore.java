@@ -1,0 +1,137 @@
+package se.basutbud.contactcard;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+/** The stored cards: native SQL, because the feed's order and horizon rest on PostgreSQL transaction ids. */
+@ApplicationScoped
+class ContactCardStore {
+
+    /** Advisory lock: refreshing one unit's card takes it shared, refreshing every card exclusively. */
+    private static final long REFRESH_LOCK = 0x6B6F6E74616B74L;
+
+    private final EntityManager entityManager;
+
+    ContactCardStore(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    record StoredState(String contentHash, boolean removed, Instant updatedAt) {
+    }
+
+    record StoredCard(String body, String contentHash) {
+    }
+
+    record FeedRow(String hsaId, String body, boolean removed, String changeXid) {
+    }
+
+    void lockForOneUnit() {
+        entityManager.createNativeQuery("select pg_advisory_xact_lock_shared(:key)").setParameter("key", REFRESH_LOCK)
+                .getSingleResult();
+    }
+
+    void lockForAllUnits() {
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(:key)").setParameter("key", REFRESH_LOCK)
+                .getSingleResult();
+    }
+
+    Map<String, StoredState> states(Collection<String> hsaIds) {
+        Query query = hsaIds == null
+                ? entityManager.createNativeQuery("select hsa_id, content_hash, removed, updated_at from contact_card",
+                        Object[].class)
+                : entityManager.createNativeQuery("select hsa_id, content_hash, removed, updated_at from contact_card "
+                        + "where hsa_id in (:ids)", Object[].class).setParameter("ids", hsaIds);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        Map<String, StoredState> states = new HashMap<>(rows.size() * 2);
+        for (Object[] row : rows) {
+            states.put((String) row[0], new StoredState((String) row[1], (Boolean) row[2], instant(row[3])));
+        }
+        return states;
+    }
+
+    void save(String hsaId, String body, String contentHash, Instant updatedAt) {
+        entityManager.createNativeQuery("""
+                insert into contact_card (hsa_id, body, content_hash, removed, updated_at, change_xid)
+                values (:hsaId, :body, :hash, false, :updatedAt, pg_current_xact_id())
+                on conflict (hsa_id) do update set body = excluded.body, content_hash = excluded.content_hash,
+                    removed = false, updated_at = excluded.updated_at, change_xid = excluded.change_xid
+                """)
+                .setParameter("hsaId", hsaId).setParameter("body", body).setParameter("hash", contentHash)
+                .setParameter("updatedAt", updatedAt.atOffset(ZoneOffset.UTC))
+                .executeUpdate();
+    }
+
+    void markRemoved(String hsaId, Instant at) {
+        entityManager.createNativeQuery("""
+                update contact_card set removed = true, body = null, content_hash = null, updated_at = :at,
+                    change_xid = pg_current_xact_id()
+                where hsa_id = :hsaId
+                """)
+                .setParameter("hsaId", hsaId).setParameter("at", at.atOffset(ZoneOffset.UTC))
+                .executeUpdate();
+    }
+
+    Optional<StoredCard> find(String hsaId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery(
+                "select body, content_hash from contact_card where hsa_id = :hsaId and not removed", Object[].class)
+                .setParameter("hsaId", hsaId).getResultList();
+        return rows.stream().findFirst().map(r -> new StoredCard((String) r[0], (String) r[1]));
+    }
+
+    /**
+     * Cards after a position in (change_xid, hsa_id) order, only below the oldest running transaction: a
+     * transaction that commits later than this read always has a higher id, so nothing is ever skipped.
+     */
+    List<FeedRow> changesAfter(String changeXid, String hsaId, boolean includeRemoved, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select hsa_id, body, removed, change_xid::text from contact_card
+                where (change_xid, hsa_id) > (cast(:xid as xid8), :hsaId)
+                  and change_xid < pg_snapshot_xmin(pg_current_snapshot())
+                  and (:includeRemoved or not removed)
+                order by change_xid, hsa_id
+                limit :limit
+                """, Object[].class)
+                .setParameter("xid", changeXid).setParameter("hsaId", hsaId)
+                .setParameter("includeRemoved", includeRemoved).setParameter("limit", limit)
+                .getResultList();
+        return rows.stream().map(r -> new FeedRow((String) r[0], (String) r[1], (Boolean) r[2], (String) r[3])).toList();
+    }
+
+    Optional<LocalDate> refreshedFor() {
+        Object date = entityManager.createNativeQuery("select refreshed_for from contact_card_refresh")
+                .getSingleResult();
+        return Optional.ofNullable((LocalDate) (date instanceof java.sql.Date sql ? sql.toLocalDate() : date));
+    }
+
+    void markRefreshedFor(LocalDate date) {
+        entityManager.createNativeQuery("update contact_card_refresh set refreshed_for = :date")
+                .setParameter("date", date).executeUpdate();
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
+    }
+}

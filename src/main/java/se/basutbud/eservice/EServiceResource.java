@@ -1,0 +1,91 @@
+package se.basutbud.eservice;
+
+import java.net.URI;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import se.basutbud.common.Page;
+import se.basutbud.common.PageParams;
+import se.basutbud.common.Problem;
+import se.basutbud.common.QueryParams;
+
+@Path("/api/v1/e-services")
+@Tag(name = "E-services", description = "The catalogue of 1177 e-services")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class EServiceResource {
+
+    private final EServiceService service;
+
+    EServiceResource(EServiceService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "List e-services", description = "Ordered by code.")
+    @APIResponse(responseCode = "200", description = "A page of e-services")
+    @APIResponse(responseCode = "400", description = "A query parameter is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<EServiceDto> listEServices(
+            @Parameter(description = "Only services with this status", schema = @Schema(implementation = EServiceStatus.class)) @QueryParam("status") String status,
+            @Parameter(description = "Text in code, name or English name") @QueryParam("q") String q,
+            @BeanParam PageParams page) {
+        return service.list(QueryParams.enumValue("status", status, EServiceStatus.class), QueryParams.text("q", q),
+                page.toRequest());
+    }
+
+    @GET
+    @Path("/{code}")
+    @Operation(summary = "Get one e-service")
+    @APIResponse(responseCode = "200", description = "The e-service",
+            content = @Content(schema = @Schema(implementation = EServiceDto.class)))
+    @APIResponse(responseCode = "404", description = "No e-service with that code")
+    public EServiceDto getEService(@PathParam("code") String code) {
+        return service.get(code);
+    }
+
+    @POST
+    @Operation(summary = "Add an e-service to the catalogue")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new e-service",
+            content = @Content(schema = @Schema(implementation = EServiceDto.class)))
+    @APIResponse(responseCode = "400", description = "The body is invalid")
+    @APIResponse(responseCode = "409", description = "An e-service with that code exists")
+    @APIResponse(responseCode = "413", description = "The body is larger than 1 MiB")
+    @APIResponse(responseCode = "415", description = "The body is not JSON")
+    public Response createEService(@Valid @NotNull EServiceRequests.Create request) {
+        EServiceDto created = service.create(request);
+        return Response.created(URI.create("/api/v1/e-services/" + created.code())).entity(created).build();
+    }
+
+    @PUT
+    @Path("/{code}")
+    @Operation(summary = "Replace an e-service's names, description and status", description = "The code never changes.")
+    @APIResponse(responseCode = "200", description = "The e-service as stored",
+            content = @Content(schema = @Schema(implementation = EServiceDto.class)))
+    @APIResponse(responseCode = "400", description = "The body is invalid")
+    @APIResponse(responseCode = "404", description = "No e-service with that code")
+    @APIResponse(responseCode = "413", description = "The body is larger than 1 MiB")
+    @APIResponse(responseCode = "415", description = "The body is not JSON")
+    public EServiceDto updateEService(@PathParam("code") String code, @Valid @NotNull EServiceRequests.Update request) {
+        return service.update(code, request);
+    }
+}

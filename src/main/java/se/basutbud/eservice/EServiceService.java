@@ -1,0 +1,104 @@
+package se.basutbud.eservice;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import se.basutbud.common.ApiException;
+import se.basutbud.common.CardsAffected;
+import se.basutbud.common.Page;
+import se.basutbud.common.PageRequest;
+import se.basutbud.common.Text;
+import se.basutbud.common.TimeSource;
+
+@ApplicationScoped
+public class EServiceService {
+
+    private final TimeSource time;
+    private final Event<CardsAffected> cardsAffected;
+
+    EServiceService(TimeSource time, Event<CardsAffected> cardsAffected) {
+        this.time = time;
+        this.cardsAffected = cardsAffected;
+    }
+
+    @Transactional
+    public Page<EServiceDto> list(EServiceStatus status, String text, PageRequest pageRequest) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (status != null) {
+            conditions.add("status = :status");
+            params.put("status", status);
+        }
+        if (text != null) {
+            conditions.add("(lower(code) like :text escape '\\' or lower(name) like :text escape '\\' or lower(coalesce(nameEn, '')) like :text escape '\\')");
+            params.put("text", Text.containsPattern(text.toLowerCase(Locale.ROOT)));
+        }
+        String query = String.join(" and ", conditions);
+        PanacheQuery<EService> found = query.isEmpty()
+                ? EService.findAll(Sort.by("code"))
+                : EService.find(query, Sort.by("code"), params);
+        List<EService> items = found.page(pageRequest.page(), pageRequest.size()).list();
+        return new Page<>(items.stream().map(EServiceDto::of).toList(), pageRequest.page(), pageRequest.size(),
+                found.count());
+    }
+
+    @Transactional
+    public EServiceDto get(String code) {
+        return EServiceDto.of(require(code));
+    }
+
+    @Transactional
+    public EServiceDto create(EServiceRequests.Create request) {
+        if (EService.findByCode(request.code()).isPresent()) {
+            throw ApiException.conflict("An e-service with code " + request.code() + " already exists");
+        }
+        EService service = new EService();
+        service.code = request.code();
+        service.name = request.name().strip();
+        service.nameEn = Text.blankToNull(request.nameEn());
+        service.description = Text.blankToNull(request.description());
+        service.status = request.status() == null ? EServiceStatus.ACTIVE : request.status();
+        service.createdAt = time.now();
+        service.updatedAt = service.createdAt;
+        service.persistAndFlush();
+        return EServiceDto.of(service);
+    }
+
+    @Transactional
+    public EServiceDto update(String code, EServiceRequests.Update request) {
+        EService service = require(code);
+        service.name = request.name().strip();
+        service.nameEn = Text.blankToNull(request.nameEn());
+        service.description = Text.blankToNull(request.description());
+        service.status = request.status();
+        service.updatedAt = time.now();
+        service.flush();
+        // Names show on every card that offers the service; retiring it takes it off the cards.
+        cardsAffected.fire(CardsAffected.all());
+        return EServiceDto.of(service);
+    }
+
+    /** The service with this code, or a 404 naming it. */
+    public static EService require(String code) {
+        return EService.findByCode(code)
+                .orElseThrow(() -> ApiException.notFound("No e-service with code " + code));
+    }
+
+    /** The service with this code if it can be newly required or offered: 404 if unknown, 422 if retired. */
+    public static EService requireActive(String code) {
+        EService service = require(code);
+        if (!service.isActive()) {
+            throw ApiException.unprocessable("The e-service " + code + " is retired");
+        }
+        return service;
+    }
+}

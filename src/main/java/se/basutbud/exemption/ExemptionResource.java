@@ -1,0 +1,79 @@
+package se.basutbud.exemption;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/care-units/{hsaId}/exemptions")
+@Tag(name = "Exemptions", description = "Base e-services that do not apply to a unit, with reasons")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ExemptionResource {
+
+    private final ExemptionService service;
+
+    ExemptionResource(ExemptionService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "A unit's exemptions", description = "Ordered by serviceCode, expired ones included.")
+    @APIResponse(responseCode = "200", description = "The exemptions")
+    @APIResponse(responseCode = "400", description = "Not an HSA-id")
+    @APIResponse(responseCode = "404", description = "No care unit with that HSA-id")
+    public List<ExemptionDto> listExemptions(@PathParam("hsaId") String hsaId) {
+        return service.list(hsaId);
+    }
+
+    @PUT
+    @Path("/{serviceCode}")
+    @Operation(summary = "Exempt a unit from a base e-service", description = "Creates (201) or replaces (200) the exemption.")
+    @APIResponse(responseCode = "200", description = "Replaced",
+            content = @Content(schema = @Schema(implementation = ExemptionDto.class)))
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = ExemptionDto.class)))
+    @APIResponse(responseCode = "400", description = "Not an HSA-id, or the body is invalid (a reason is required)")
+    @APIResponse(responseCode = "404", description = "No such care unit or e-service")
+    @APIResponse(responseCode = "409", description = "The unit has closed")
+    @APIResponse(responseCode = "413", description = "The body is larger than 1 MiB")
+    @APIResponse(responseCode = "415", description = "The body is not JSON")
+    @APIResponse(responseCode = "422", description = "The e-service is retired")
+    public Response putExemption(@PathParam("hsaId") String hsaId, @PathParam("serviceCode") String serviceCode,
+            @Valid @NotNull ExemptionRequest request) {
+        ExemptionService.Saved saved = service.put(hsaId, serviceCode, request);
+        if (saved.created()) {
+            return Response.created(URI.create("/api/v1/care-units/" + hsaId.toUpperCase(Locale.ROOT)
+                    + "/exemptions/" + serviceCode)).entity(saved.exemption()).build();
+        }
+        return Response.ok(saved.exemption()).build();
+    }
+
+    @DELETE
+    @Path("/{serviceCode}")
+    @Operation(summary = "End an exemption")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "400", description = "Not an HSA-id")
+    @APIResponse(responseCode = "404", description = "No such care unit or e-service, or no exemption from it")
+    @APIResponse(responseCode = "409", description = "The unit has closed")
+    public void deleteExemption(@PathParam("hsaId") String hsaId, @PathParam("serviceCode") String serviceCode) {
+        service.delete(hsaId, serviceCode);
+    }
+}

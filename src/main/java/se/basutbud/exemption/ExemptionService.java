@@ -1,0 +1,64 @@
+package se.basutbud.exemption;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import se.basutbud.careunit.CareUnit;
+import se.basutbud.careunit.CareUnitService;
+import se.basutbud.common.ApiException;
+import se.basutbud.common.TimeSource;
+import se.basutbud.eservice.EService;
+import se.basutbud.eservice.EServiceService;
+
+@ApplicationScoped
+public class ExemptionService {
+
+    private final TimeSource time;
+
+    ExemptionService(TimeSource time) {
+        this.time = time;
+    }
+
+    public record Saved(ExemptionDto exemption, boolean created) {
+    }
+
+    @Transactional
+    public Saved put(String hsaId, String serviceCode, ExemptionRequest request) {
+        CareUnit unit = CareUnitService.requireOpenForUpdate(hsaId, time.today());
+        EService service = EServiceService.requireActive(serviceCode);
+        Optional<Exemption> existing = find(unit, service);
+        Exemption exemption = existing.orElseGet(() -> {
+            Exemption created = new Exemption();
+            created.unit = unit;
+            created.service = service;
+            created.createdAt = time.now();
+            return created;
+        });
+        exemption.reason = request.reason().strip();
+        exemption.until = request.until();
+        exemption.updatedAt = time.now();
+        exemption.persistAndFlush();
+        return new Saved(ExemptionDto.of(exemption), existing.isEmpty());
+    }
+
+    @Transactional
+    public void delete(String hsaId, String serviceCode) {
+        CareUnit unit = CareUnitService.requireOpenForUpdate(hsaId, time.today());
+        EService service = EServiceService.require(serviceCode);
+        find(unit, service).orElseThrow(() -> ApiException.notFound(
+                unit.hsaId + " has no exemption from " + serviceCode)).delete();
+    }
+
+    @Transactional
+    public List<ExemptionDto> list(String hsaId) {
+        CareUnit unit = CareUnitService.require(hsaId);
+        return Exemption.<Exemption>list("unit = ?1 order by service.code", unit).stream().map(ExemptionDto::of).toList();
+    }
+
+    private static Optional<Exemption> find(CareUnit unit, EService service) {
+        return Exemption.find("unit = ?1 and service = ?2", unit, service).firstResultOptional();
+    }
+}

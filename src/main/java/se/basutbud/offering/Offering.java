@@ -1,0 +1,64 @@
+package se.basutbud.offering;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import se.basutbud.careunit.CareUnit;
+import se.basutbud.eservice.EService;
+
+/** A period [since, until) in which a unit offers an e-service; until is null while it lasts. */
+@Entity
+@Table(name = "offering")
+public class Offering extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "care_unit_id")
+    public CareUnit unit;
+
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "e_service_id")
+    public EService service;
+
+    public String url;
+
+    @Column(nullable = false)
+    public LocalDate since;
+
+    public LocalDate until;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    /** Every period of one unit and service, oldest first. */
+    static List<Offering> periods(CareUnit unit, EService service) {
+        return list("unit = ?1 and service = ?2 order by since", unit, service);
+    }
+
+    /** What a unit offers on a date, by service code. */
+    static List<Offering> offeredOn(CareUnit unit, LocalDate date) {
+        return list("unit = ?1 and since <= ?2 and (until is null or until > ?2) order by service.code", unit, date);
+    }
+
+    boolean isOpen() {
+        return until == null;
+    }
+}

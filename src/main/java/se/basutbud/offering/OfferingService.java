@@ -1,0 +1,113 @@
+package se.basutbud.offering;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
+import se.basutbud.careunit.CareUnit;
+import se.basutbud.careunit.CareUnitService;
+import se.basutbud.common.ApiException;
+import se.basutbud.common.CardsAffected;
+import se.basutbud.common.TimeSource;
+import se.basutbud.eservice.EService;
+import se.basutbud.eservice.EServiceService;
+
+/**
+ * Which e-services a unit offers, with history: each change starts or ends a period, none is overwritten,
+ * so that "what did the unit offer on D" stays answerable. Writes lock the unit, one writer at a time.
+ */
+@ApplicationScoped
+public class OfferingService {
+
+    private final TimeSource time;
+    private final Event<CardsAffected> cardsAffected;
+
+    OfferingService(TimeSource time, Event<CardsAffected> cardsAffected) {
+        this.time = time;
+        this.cardsAffected = cardsAffected;
+    }
+
+    public record Saved(OfferingDto offering, boolean created) {
+    }
+
+    @Transactional
+    public Saved offer(String hsaId, String serviceCode, OfferingRequest request) {
+        LocalDate today = time.today();
+        CareUnit unit = CareUnitService.requireOpenForUpdate(hsaId, today);
+        EService service = EServiceService.requireActive(serviceCode);
+        List<Offering> periods = Offering.periods(unit, service);
+        Offering latest = periods.isEmpty() ? null : periods.get(periods.size() - 1);
+
+        if (latest != null && (latest.isOpen() || latest.until.isAfter(today))) {
+            // Already offered (or offered until a withdrawal still ahead): keep offering, update the link.
+            if (request.since() != null && request.since().isBefore(latest.since)) {
+                throw ApiException.conflict(serviceCode + " is offered from " + latest.since
+                        + "; a period starting " + request.since() + " would overlap it");
+            }
+            latest.url = request.url();
+            latest.until = null;
+            latest.updatedAt = time.now();
+            latest.flush();
+            cardsAffected.fire(CardsAffected.unit(unit.hsaId));
+            return new Saved(OfferingDto.of(latest), false);
+        }
+
+        LocalDate since = request.since() != null ? request.since() : today;
+        Optional<Offering> overlapping = periods.stream().filter(p -> p.until.isAfter(since)).findFirst();
+        if (overlapping.isPresent()) {
+            throw ApiException.conflict(serviceCode + " was offered from " + overlapping.get().since + " until "
+                    + overlapping.get().until + "; a period starting " + since + " would overlap it");
+        }
+        Offering offering = new Offering();
+        offering.unit = unit;
+        offering.service = service;
+        offering.url = request.url();
+        offering.since = since;
+        offering.createdAt = time.now();
+        offering.updatedAt = offering.createdAt;
+        offering.persistAndFlush();
+        cardsAffected.fire(CardsAffected.unit(unit.hsaId));
+        return new Saved(OfferingDto.of(offering), true);
+    }
+
+    /** Ends the ongoing period on a date (its first day without the service). */
+    @Transactional
+    public void withdraw(String hsaId, String serviceCode, LocalDate on) {
+        LocalDate today = time.today();
+        CareUnit unit = CareUnitService.requireOpenForUpdate(hsaId, today);
+        // A retired service can still be withdrawn: that is how units follow its retirement.
+        EService service = EServiceService.require(serviceCode);
+        LocalDate end = on != null ? on : today;
+        Offering open = Offering.periods(unit, service).stream().filter(Offering::isOpen).findFirst()
+                .orElseThrow(() -> ApiException.notFound(unit.hsaId + " has no ongoing offering of " + serviceCode));
+        if (end.isBefore(open.since)) {
+            throw ApiException.unprocessable("The offering started " + open.since + "; it cannot end on " + end);
+        }
+        if (end.equals(open.since)) {
+            // Withdrawn on its first day: the period never took effect.
+            open.delete();
+        } else {
+            open.until = end;
+            open.updatedAt = time.now();
+        }
+        Offering.flush();
+        cardsAffected.fire(CardsAffected.unit(unit.hsaId));
+    }
+
+    @Transactional
+    public List<OfferingDto> offeredOn(String hsaId, LocalDate date) {
+        CareUnit unit = CareUnitService.require(hsaId);
+        return Offering.offeredOn(unit, date).stream().map(OfferingDto::of).toList();
+    }
+
+    @Transactional
+    public List<OfferingDto> history(String hsaId, String serviceCode) {
+        CareUnit unit = CareUnitService.require(hsaId);
+        EService service = EServiceService.require(serviceCode);
+        return Offering.periods(unit, service).stream().map(OfferingDto::of).toList();
+    }
+}

@@ -1,0 +1,25 @@
+-- The reference catalogue of DOMAIN.md: the 2014 basutbud of Landstinget i Kalmar län and the optional
+-- (valbara) e-services named beside it. Reference data every installation needs, not sample data.
+insert into e_service (code, name, name_en) values
+    ('av-omboka-tid', 'Av/omboka tid', 'Cancel or rebook an appointment'),
+    ('begar-intyg', 'Begär intyg', 'Request a certificate'),
+    ('bestall-journalkopia', 'Beställ journalkopia', 'Order a copy of the medical record'),
+    ('bestall-provremiss', 'Beställ provremiss', 'Order a referral for a lab test'),
+    ('bestall-tid', 'Beställ tid/telefontid', 'Request an appointment or phone appointment'),
+    ('fraga-sjukskoterskan', 'Fråga sjuksköterskan', 'Ask the nurse'),
+    ('forlang-sjukskrivning', 'Förläng sjukskrivning', 'Extend sick leave'),
+    ('fornya-hjalpmedel', 'Förnya hjälpmedel', 'Renew an assistive device'),
+    ('fornya-recept', 'Förnya recept', 'Renew a prescription'),
+    ('kontakta-mig', 'Kontakta mig', 'Ask to be contacted'),
+    ('radgivning', 'Rådgivning', 'Advice'),
+    ('provsvar', 'Svar på provtagning/röntgen', 'Test and X-ray results'),
+    ('hjalp-oss-bli-battre', 'Hjälp oss bli bättre', 'Feedback to the unit'),
+    ('egen-vardbegaran', 'Egen vårdbegäran/egenremiss', 'Self-referral'),
+    ('remissforfragan', 'Remissförfrågan/har min remiss kommit fram', 'Has my referral arrived'),
+    ('resevaccination', 'Beställ tid för resevaccination', 'Book travel vaccination'),
+    ('levnadsvanor', 'Rådgivning och stöd för att ändra levnadsvanor (mat, tobak, motion och alkohol)', 'Lifestyle support'),
+    ('bestall-nutritionsprodukter', 'Beställning av glutenfria produkter, sondnäring/näringsdryck etc.', 'Order gluten-free and nutrition products'),
+    ('kontaktformular-specialist', 'Kontaktformulär med specialistfunktioner', 'Contact form with specialist functions'),
+    ('fragor-infor-operation', 'Frågor inför operation', 'Questions before surgery'),
+    ('fragor-om-operationstid', 'Frågor om tid för operation', 'Questions about the time of surgery'),
+    ('fragor-om-undersokningar', 'Frågor om undersökningar', 'Questions about examinations');
