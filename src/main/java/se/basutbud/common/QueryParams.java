@@ -51,6 +51,11 @@ public final class QueryParams {
         }
     }
 
+    /** An optional id: null when absent, a 400 naming the parameter when not a number. */
+    public static Long optionalId(String name, String value) {
+        return value == null || value.isBlank() ? null : id(name, value);
+    }
+
     public static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
         if (value == null || value.isBlank()) {
             return null;

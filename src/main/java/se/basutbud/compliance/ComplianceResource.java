@@ -25,7 +25,7 @@ import se.basutbud.common.QueryParams;
 import se.basutbud.common.TimeSource;
 
 @Tag(name = "Compliance", description = "How well units offer what the basutbud requires")
-@Path("/api/v1")
+@Path("/api/v1/compliance")
 @Produces(MediaType.APPLICATION_JSON)
 public class ComplianceResource {
 
@@ -37,37 +37,8 @@ public class ComplianceResource {
         this.time = time;
     }
 
-    /** asOf and baseline, taken by every compliance call. */
-    public static class RevisionParams {
-        @QueryParam("asOf")
-        @Parameter(description = "The date to compute for; defaults to today in Europe/Stockholm",
-                schema = @Schema(implementation = LocalDate.class))
-        String asOf;
-
-        @QueryParam("baseline")
-        @Parameter(description = "A revision id, a draft included (\"what would this draft do\"); "
-                + "defaults to the revision in force on the date", schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
-        String baseline;
-
-        Long baselineId() {
-            return baseline == null || baseline.isBlank() ? null : QueryParams.id("baseline", baseline);
-        }
-    }
-
     @GET
-    @Path("/care-units/{hsaId}/compliance")
-    @Operation(summary = "One unit's compliance")
-    @APIResponse(responseCode = "200", description = "The unit's compliance")
-    @APIResponse(responseCode = "400", description = "Not an HSA-id, a date or a revision id")
-    @APIResponse(responseCode = "404", description = "No such unit (or not open on the date), no such revision, or none in force")
-    public ComplianceDtos.UnitReport getUnitCompliance(@PathParam("hsaId") String hsaId, @BeanParam RevisionParams revision) {
-        LocalDate asOf = asOf(revision);
-        return service.unit(hsaId, asOf, revision.baselineId());
-    }
-
-    @GET
-    @Path("/compliance")
-    @Produces({ MediaType.APPLICATION_JSON, ComplianceCsv.MEDIA_TYPE })
+        @Produces({ MediaType.APPLICATION_JSON, ComplianceCsv.MEDIA_TYPE })
     @Operation(summary = "Compliance of every unit", description = "Units open on the date, by HSA-id, with a summary. "
             + "Accept: text/csv answers the rows as CSV with a header row.")
     @APIResponse(responseCode = "200", description = "The report", content = {
@@ -90,7 +61,7 @@ public class ComplianceResource {
     }
 
     @GET
-    @Path("/compliance/services")
+    @Path("/services")
     @Operation(summary = "Coverage of each required e-service", description = "One item per requirement of the revision.")
     @APIResponse(responseCode = "200", description = "The coverage per service")
     @APIResponse(responseCode = "400", description = "A query parameter is invalid")
@@ -101,7 +72,7 @@ public class ComplianceResource {
     }
 
     @GET
-    @Path("/compliance/groups")
+    @Path("/groups")
     @Operation(summary = "Compliance per group", description = "Per care provider, unit type, administration or municipality, by key.")
     @APIResponse(responseCode = "200", description = "The groups")
     @APIResponse(responseCode = "400", description = "A query parameter is invalid or by is missing")
@@ -118,7 +89,7 @@ public class ComplianceResource {
     }
 
     @GET
-    @Path("/compliance/trend")
+    @Path("/trend")
     @Operation(summary = "Compliance over time", description = "One point per interval from from to to inclusive, "
             + "each computed as of its date with the revision in force then (or the one given).")
     @APIResponse(responseCode = "200", description = "The points")
@@ -138,12 +109,12 @@ public class ComplianceResource {
         LocalDate toDate = QueryParams.date("to", to, time.today());
         LocalDate fromDate = QueryParams.date("from", from, toDate.minusYears(1));
         TrendInterval step = QueryParams.enumValue("interval", interval, TrendInterval.class);
-        Long baselineId = baseline == null || baseline.isBlank() ? null : QueryParams.id("baseline", baseline);
+        Long baselineId = QueryParams.optionalId("baseline", baseline);
         return service.trend(filter.toFilter(), fromDate, toDate, step == null ? TrendInterval.month : step, baselineId);
     }
 
     private LocalDate asOf(RevisionParams revision) {
-        return QueryParams.date("asOf", revision.asOf, time.today());
+        return revision.asOf(time);
     }
 
     /** CSV only when the client ranks it above JSON; a browser's or curl's wildcard gets JSON. */

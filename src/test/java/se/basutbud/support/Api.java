@@ -20,11 +20,21 @@ import io.restassured.specification.RequestSpecification;
  */
 public final class Api {
 
+    /** Scores and averages are doubles; REST Assured would read them as floats. */
+    private static final io.restassured.config.RestAssuredConfig DOUBLES = io.restassured.RestAssured.config()
+            .jsonConfig(io.restassured.config.JsonConfig.jsonConfig()
+                    .numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
+
     private Api() {
     }
 
     public static RequestSpecification json() {
-        return given().contentType(ContentType.JSON).accept(ContentType.JSON);
+        return request().contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    /** A request with no content type or accept header set. */
+    public static RequestSpecification request() {
+        return given().config(DOUBLES);
     }
 
     /** A fresh organisation (care provider) number: SE and 10 digits. */

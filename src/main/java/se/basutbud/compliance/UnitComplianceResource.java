@@ -1,0 +1,41 @@
+package se.basutbud.compliance;
+
+import java.time.LocalDate;
+
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import se.basutbud.common.TimeSource;
+
+/** Its own root resource: JAX-RS matches the longest class path first, so /care-units/{hsaId}/... needs one. */
+@Tag(name = "Compliance")
+@Path("/api/v1/care-units/{hsaId}/compliance")
+@Produces(MediaType.APPLICATION_JSON)
+public class UnitComplianceResource {
+
+    private final ComplianceService service;
+    private final TimeSource time;
+
+    UnitComplianceResource(ComplianceService service, TimeSource time) {
+        this.service = service;
+        this.time = time;
+    }
+
+    @GET
+        @Operation(summary = "One unit's compliance")
+    @APIResponse(responseCode = "200", description = "The unit's compliance")
+    @APIResponse(responseCode = "400", description = "Not an HSA-id, a date or a revision id")
+    @APIResponse(responseCode = "404", description = "No such unit (or not open on the date), no such revision, or none in force")
+    public ComplianceDtos.UnitReport getUnitCompliance(@PathParam("hsaId") String hsaId, @BeanParam RevisionParams revision) {
+        LocalDate asOf = revision.asOf(time);
+        return service.unit(hsaId, asOf, revision.baselineId());
+    }
+}
