@@ -1,0 +1,220 @@
+package se.basutbud.contactcard;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static se.basutbud.support.Api.assertProblem;
+import static se.basutbud.support.Api.createService;
+import static se.basutbud.support.Api.farDate;
+import static se.basutbud.support.Api.json;
+import static se.basutbud.support.Api.newCareProvider;
+import static se.basutbud.support.Api.offer;
+import static se.basutbud.support.Api.publishBaseline;
+import static se.basutbud.support.Api.putUnit;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import se.basutbud.support.FixedTimeSource;
+
+/** Each test moves "today" to a date of its own, where the revision it publishes is the one in force. */
+@QuarkusTest
+class ContactCardResourceTest {
+
+    LocalDate today;
+    String provider;
+
+    @BeforeEach
+    void ownDate() {
+        today = farDate();
+        provider = newCareProvider();
+        FixedTimeSource.setToday(today);
+    }
+
+    private static String card(String hsaId) {
+        return "/api/v1/contact-cards/" + hsaId;
+    }
+
+    @Test
+    void aCardShowsTodaysServicesBaseOnesFirstInSwedishOrder() {
+        String base = createService("Ömsesidig bokning");
+        String psychiatryBase = createService("Psykiatrins tjänst");
+        String zebra = createService("Zebra");
+        String aring = createService("Åtgärd");
+        String auml = createService("Ärende");
+        String ouml = createService("Öga");
+        String apa = createService("apa");
+        String later = createService("Kommer senare");
+        publishBaseline(today, Map.of(base, List.of(), psychiatryBase, List.of("PSYCHIATRY")));
+        String unit = provider + "-1";
+        putUnit(unit, "PRIMARY_CARE", Map.of("name", "Vårdcentralen Berga", "municipality", "Kalmar",
+                "phone", "0480-100 00", "website", "https://example.se/berga"));
+        for (String code : List.of(ouml, auml, zebra, base, aring, apa, psychiatryBase)) {
+            offer(unit, code, today.minusDays(3));
+        }
+        offer(unit, later, today.plusDays(3));
+
+        json().get(card(unit)).then().statusCode(200)
+                .header("ETag", matchesPattern("^\"[0-9a-f]{64}\"$"))
+                .header("Cache-Control", matchesPattern("^public, max-age=([0-9]|[1-9][0-9]|[12][0-9][0-9]|300)$"))
+                .body("hsaId", equalTo(unit))
+                .body("name", equalTo("Vårdcentralen Berga"))
+                .body("unitType", equalTo("PRIMARY_CARE"))
+                .body("municipality", equalTo("Kalmar"))
+                .body("phone", equalTo("0480-100 00"))
+                .body("website", equalTo("https://example.se/berga"))
+                .body("eServices.code", contains(base, apa, psychiatryBase, zebra, aring, auml, ouml))
+                .body("eServices.base", contains(true, false, false, false, false, false, false))
+                .body("updatedAt", matchesPattern("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$"));
+    }
+
+    @Test
+    void ifNoneMatchWithTheCurrentTagIsNotModified() {
+        String code = createService("Tjänst");
+        String unit = provider + "-1";
+        putUnit(unit, "PRIMARY_CARE", Map.of());
+        offer(unit, code, today);
+        String etag = json().get(card(unit)).then().statusCode(200).extract().header("ETag");
+
+        json().header("If-None-Match", etag).get(card(unit)).then().statusCode(304)
+                .header("ETag", etag).header("Cache-Control", org.hamcrest.Matchers.startsWith("public"))
+                .body(emptyString());
+        json().header("If-None-Match", "\"other\", W/" + etag).get(card(unit)).then().statusCode(304);
+        json().header("If-None-Match", "\"other\"").get(card(unit)).then().statusCode(200);
+
+        // The same link again changes nothing the card shows: same tag.
+        json().body(Map.of()).put("/api/v1/care-units/" + unit + "/offerings/" + code).then().statusCode(200);
+        assertEquals(etag, json().get(card(unit)).then().extract().header("ETag"));
+
+        json().body(Map.of("url", "https://e-tjanster.1177.se/ny")).put("/api/v1/care-units/" + unit + "/offerings/" + code)
+                .then().statusCode(200);
+        String changed = json().header("If-None-Match", etag).get(card(unit)).then().statusCode(200)
+                .body("eServices[0].url", equalTo("https://e-tjanster.1177.se/ny")).extract().header("ETag");
+        assertNotEquals(etag, changed);
+    }
+
+    @Test
+    void closedUnknownAndInvalidUnitsHaveNoCard() {
+        String closing = provider + "-1";
+        putUnit(closing, "PRIMARY_CARE", Map.of("closedOn", today.plusDays(1).toString()));
+        json().get(card(closing)).then().statusCode(200);
+        assertProblem(json().get(card(provider + "-2")).then(), 404);
+        assertProblem(json().get(card("SE1-1")).then(), 400);
+
+        FixedTimeSource.setToday(today.plusDays(1));
+        assertProblem(json().get(card(closing)).then(), 404);
+    }
+
+    @Test
+    void theFeedSyncsEverythingThenOnlyWhatChanged() {
+        String code = createService("Tjänst");
+        String first = provider + "-1";
+        String second = provider + "-2";
+        putUnit(first, "PRIMARY_CARE", Map.of());
+        putUnit(second, "DENTAL_CARE", Map.of());
+        offer(first, code, today);
+
+        List<Map<String, Object>> all = new ArrayList<>();
+        String cursor = syncAll(null, 500, all);
+        assertEquals(1, all.stream().filter(c -> first.equals(c.get("hsaId"))).count());
+        assertEquals(1, all.stream().filter(c -> second.equals(c.get("hsaId"))).count());
+        assertTrue(all.stream().noneMatch(c -> Boolean.TRUE.equals(c.get("removed"))));
+
+        JsonPath nothing = json().queryParam("after", cursor).get("/api/v1/contact-cards").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(List.of(), nothing.getList("items"));
+        assertFalse(nothing.getBoolean("hasMore"));
+        assertEquals(cursor, nothing.getString("cursor"));
+
+        json().body(Map.of("url", "https://e-tjanster.1177.se/x")).put("/api/v1/care-units/" + first + "/offerings/" + code)
+                .then().statusCode(200);
+        putUnit(second, "DENTAL_CARE", Map.of("closedOn", today.toString()));
+        JsonPath changes = json().queryParam("after", cursor).get("/api/v1/contact-cards").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(List.of(first, second), changes.getList("items.hsaId"));
+        assertEquals("https://e-tjanster.1177.se/x", changes.getString("items[0].eServices[0].url"));
+        assertEquals(Boolean.TRUE, changes.get("items[1].removed"));
+        assertEquals(List.of(), json().queryParam("after", changes.getString("cursor")).get("/api/v1/contact-cards")
+                .then().extract().jsonPath().getList("items"));
+    }
+
+    @Test
+    void changesOfOneTransactionArePagedWithoutSkipsOrRepeats() {
+        String code = createService("Tjänst");
+        List<String> units = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            String unit = provider + "-" + i;
+            putUnit(unit, "PRIMARY_CARE", Map.of());
+            offer(unit, code, today);
+            units.add(unit);
+        }
+        String cursor = syncAll(null, 500, new ArrayList<>());
+        // One publication changes every card in one transaction: all share one transaction id.
+        publishBaseline(today, Map.of(code, List.of()));
+        List<Map<String, Object>> changed = new ArrayList<>();
+        syncAll(cursor, 1, changed);
+        List<Object> ours = changed.stream().map(c -> c.get("hsaId")).filter(units::contains).toList();
+        assertEquals(units, ours);
+        assertTrue(changed.stream().filter(c -> units.contains(c.get("hsaId")))
+                .allMatch(c -> Boolean.TRUE.equals(((List<Map<String, Object>>) c.get("eServices")).get(0).get("base"))));
+    }
+
+    @Test
+    void aRevisionComingIntoForceChangesTheCardOnItsValidFrom() {
+        String code = createService("Tjänst");
+        String unit = provider + "-1";
+        putUnit(unit, "PRIMARY_CARE", Map.of());
+        offer(unit, code, today);
+        publishBaseline(today.plusDays(5), Map.of(code, List.of()));
+        json().get(card(unit)).then().body("eServices[0].base", equalTo(false));
+        String cursor = syncAll(null, 500, new ArrayList<>());
+
+        FixedTimeSource.setToday(today.plusDays(5));
+        json().get(card(unit)).then().statusCode(200).body("eServices[0].base", equalTo(true));
+        List<Map<String, Object>> changed = new ArrayList<>();
+        syncAll(cursor, 500, changed);
+        assertEquals(1, changed.stream().filter(c -> unit.equals(c.get("hsaId"))).count());
+    }
+
+    @Test
+    void badFeedParametersAreRefused() {
+        assertProblem(json().queryParam("after", "not-a-cursor").get("/api/v1/contact-cards").then(), 400)
+                .body("errors[0].field", equalTo("after"));
+        assertProblem(json().queryParam("after", java.util.Base64.getUrlEncoder().encodeToString("v1|x|'; drop".getBytes()))
+                .get("/api/v1/contact-cards").then(), 400);
+        assertProblem(json().queryParam("size", 501).get("/api/v1/contact-cards").then(), 400);
+        assertProblem(json().queryParam("size", 0).get("/api/v1/contact-cards").then(), 400);
+    }
+
+    /** Follows the feed until hasMore is false, collecting the items; returns the last cursor. */
+    @SuppressWarnings("unchecked")
+    private static String syncAll(String after, int size, List<Map<String, Object>> items) {
+        String cursor = after;
+        for (int page = 0; page < 10_000; page++) {
+            var request = json().queryParam("size", size);
+            if (cursor != null) {
+                request.queryParam("after", cursor);
+            }
+            JsonPath answer = request.get("/api/v1/contact-cards").then().statusCode(200)
+                    .header("Cache-Control", "no-store").extract().jsonPath();
+            items.addAll((List<Map<String, Object>>) (List<?>) answer.getList("items"));
+            cursor = answer.getString("cursor");
+            if (!answer.getBoolean("hasMore")) {
+                return cursor;
+            }
+        }
+        throw new AssertionError("The feed never ended");
+    }
+}
