@@ -13,13 +13,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import se.basutbud.careunit.UnitType;
 import se.basutbud.common.Text;
 
-final class BaselineRequests {
+public final class BaselineRequests {
 
     private BaselineRequests() {
     }
 
     @Schema(name = "BaselineCreate", description = "A new draft revision")
-    record Create(
+    public record Create(
             @Schema(examples = "Basutbud 2027", maxLength = 200)
             @NotBlank @Size(max = 200) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String name,
             @Schema(examples = "2027-01-01") @NotNull LocalDate validFrom,
@@ -30,7 +30,7 @@ final class BaselineRequests {
     }
 
     @Schema(name = "RequirementWrite", description = "The unit types a requirement is limited to")
-    record RequirementWrite(
+    public record RequirementWrite(
             @Schema(description = "Empty or missing: every unit type")
             @Size(max = 20) List<@NotNull UnitType> unitTypes) {
     }

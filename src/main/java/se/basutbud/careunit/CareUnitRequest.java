@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import se.basutbud.common.Text;
 
 @Schema(name = "CareUnitWrite", description = "A care unit as written; the HSA-id is in the path")
-record CareUnitRequest(
+public record CareUnitRequest(
         @Schema(examples = "Hälsocentralen Kvarnholmen", maxLength = 200)
         @NotBlank @Size(max = 200) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String name,
         @NotNull UnitType unitType,

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import se.basutbud.common.Text;
 
-final class EServiceRequests {
+public final class EServiceRequests {
 
     static final String CODE_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$";
 
@@ -17,7 +17,7 @@ final class EServiceRequests {
     }
 
     @Schema(name = "EServiceCreate", description = "A new e-service")
-    record Create(
+    public record Create(
             @Schema(examples = "tidbokning", maxLength = 64, pattern = CODE_PATTERN)
             @NotNull @Size(max = 64) @Pattern(regexp = CODE_PATTERN, message = "must be lower-case ASCII words joined by hyphens") String code,
             @Schema(examples = "Boka tid", maxLength = 200)
@@ -30,7 +30,7 @@ final class EServiceRequests {
     }
 
     @Schema(name = "EServiceUpdate", description = "Replaces everything but the code")
-    record Update(
+    public record Update(
             @Schema(examples = "Förnya recept", maxLength = 200)
             @NotBlank @Size(max = 200) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String name,
             @Schema(maxLength = 200)

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import se.basutbud.common.Text;
 
 @Schema(name = "OfferingWrite", description = "Start offering an e-service, or update the link of an ongoing offering")
-record OfferingRequest(
+public record OfferingRequest(
         @Schema(description = "Where residents start the e-service", maxLength = 500, format = "uri",
                 examples = "https://e-tjanster.1177.se/mvk/login/login.xhtml")
         @Size(max = 500) @Pattern(regexp = Text.WEB_URL, message = Text.WEB_URL_MESSAGE) String url,

@@ -1,0 +1,43 @@
+package se.basutbud.common;
+
+import static org.hamcrest.Matchers.equalTo;
+import static se.basutbud.support.Api.assertProblem;
+import static se.basutbud.support.Api.json;
+import static se.basutbud.support.Api.request;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Failures outside any one feature still answer problem bodies. */
+@QuarkusTest
+class ProblemResponsesTest {
+
+    @Test
+    void anUnknownPathIsANotFoundProblem() {
+        assertProblem(json().get("/api/v1/nothing-here").then(), 404)
+                .body("instance", equalTo("/api/v1/nothing-here"));
+    }
+
+    @Test
+    void anUnsupportedMethodIsAMethodNotAllowedProblem() {
+        assertProblem(json().delete("/api/v1/e-services/fornya-recept").then(), 405);
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsAnUnsupportedMediaTypeProblem() {
+        assertProblem(request().contentType("text/plain").body("code=x").post("/api/v1/e-services").then(), 415);
+    }
+
+    @Test
+    void aBodyOverOneMebibyteIsRefusedAsTooLarge() {
+        String huge = "{\"code\":\"x\",\"name\":\"" + "a".repeat(1_100_000) + "\"}";
+        request().contentType("application/json").body(huge).post("/api/v1/e-services").then().statusCode(413);
+    }
+
+    @Test
+    void aStringLongerThanItsMaximumIsABadRequest() {
+        assertProblem(json().body(java.util.Map.of("code", "x", "name", "a".repeat(201))).post("/api/v1/e-services").then(),
+                400).body("errors[0].field", equalTo("name"));
+    }
+}
