@@ -9,7 +9,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * One embedded PostgreSQL per JVM for dev mode and tests. Its address is kept in system properties
  * because dev mode reloads the application in new class loaders while the server keeps running.
  */
-final class LocalPostgres {
+public final class LocalPostgres {
 
     private static final String PORT_PROPERTY = "se.basutbud.local-postgres.port";
 
@@ -17,7 +17,7 @@ final class LocalPostgres {
     }
 
     /** The JDBC URL of the server, started on first use; its superuser is postgres (see application.properties). */
-    static synchronized String jdbcUrl() {
+    public static synchronized String jdbcUrl() {
         String port = System.getProperty(PORT_PROPERTY);
         if (port == null) {
             port = Integer.toString(start());

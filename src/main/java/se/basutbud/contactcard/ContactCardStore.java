@@ -92,17 +92,20 @@ class ContactCardStore {
     }
 
     /**
+     * Cards after a position (the text form of the transaction id is aliased apart: ordering by a name
+     * that is also an output column would sort by the text, and "1005" sorts before "970").
+     * <p>
      * Cards after a position in (change_xid, hsa_id) order, only below the oldest running transaction: a
      * transaction that commits later than this read always has a higher id, so nothing is ever skipped.
      */
     List<FeedRow> changesAfter(String changeXid, String hsaId, boolean includeRemoved, int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                select hsa_id, body, removed, change_xid::text from contact_card
-                where (change_xid, hsa_id) > (cast(:xid as xid8), :hsaId)
-                  and change_xid < pg_snapshot_xmin(pg_current_snapshot())
-                  and (:includeRemoved or not removed)
-                order by change_xid, hsa_id
+                select c.hsa_id, c.body, c.removed, c.change_xid::text as position_xid from contact_card c
+                where (c.change_xid, c.hsa_id) > (cast(:xid as xid8), :hsaId)
+                  and c.change_xid < pg_snapshot_xmin(pg_current_snapshot())
+                  and (:includeRemoved or not c.removed)
+                order by c.change_xid, c.hsa_id
                 limit :limit
                 """, Object[].class)
                 .setParameter("xid", changeXid).setParameter("hsaId", hsaId)

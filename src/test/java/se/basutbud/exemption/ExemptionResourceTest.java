@@ -39,9 +39,10 @@ class ExemptionResourceTest {
                 .body("reason", equalTo("Ombyggnad"))
                 .body("until", equalTo("2030-01-01"));
         json().body(Map.of("reason", "Annat")).put(exemptions(unit) + "/" + a).then().statusCode(201);
+        boolean aFirst = a.compareTo(b) < 0;
         json().get(exemptions(unit)).then().statusCode(200)
-                .body("serviceCode", contains(a, b))
-                .body("reason", contains("Annat", "Ombyggnad"));
+                .body("serviceCode", aFirst ? contains(a, b) : contains(b, a))
+                .body("reason", aFirst ? contains("Annat", "Ombyggnad") : contains("Ombyggnad", "Annat"));
         json().delete(exemptions(unit) + "/" + b).then().statusCode(204);
         json().get(exemptions(unit)).then().body("serviceCode", contains(a));
         assertProblem(json().delete(exemptions(unit) + "/" + b).then(), 404);

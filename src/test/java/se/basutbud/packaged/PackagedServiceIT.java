@@ -1,0 +1,42 @@
+package se.basutbud.packaged;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static se.basutbud.support.Api.json;
+import static se.basutbud.support.Api.request;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** The packaged jar, as production runs it: migrates on start, serves the API and Swagger UI, no sample data. */
+@QuarkusIntegrationTest
+@WithTestResource(PackagedDatabase.class)
+class PackagedServiceIT {
+
+    @Test
+    void startsMigratedWithTheReferenceCatalogue() {
+        request().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        json().get("/api/v1/e-services/fornya-recept").then().statusCode(200).body("name", equalTo("Förnya recept"));
+        json().queryParam("size", 500).get("/api/v1/e-services").then().body("total", greaterThanOrEqualTo(22));
+    }
+
+    @Test
+    void loadsNoSampleData() {
+        json().queryParam("careProvider", "SE2320000001").queryParam("includeClosed", true).get("/api/v1/care-units")
+                .then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void servesSwaggerUiAndTheContract() {
+        request().get("/q/swagger-ui/").then().statusCode(200);
+        request().get("/q/openapi").then().statusCode(200);
+    }
+
+    @Test
+    void answersProblemsInProductionToo() {
+        json().get("/api/v1/care-units/not-an-hsa-id").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("hsaId"));
+    }
+}
