@@ -11,23 +11,16 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import se.basutbud.common.CatalogueEntity;
 
 /** A revision of the basutbud: the base set of e-services every unit (of the listed types) must offer. */
 @Entity
 @Table(name = "baseline")
-public class Baseline extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class Baseline extends CatalogueEntity {
 
     @Column(nullable = false)
     public String name;
@@ -43,12 +36,6 @@ public class Baseline extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public Instant publishedAt;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 
     @OneToMany(mappedBy = "baseline", cascade = CascadeType.ALL, orphanRemoval = true)
     public List<BaselineRequirement> requirements = new ArrayList<>();

@@ -1,6 +1,5 @@
 package se.basutbud.baseline;
 
-import java.net.URI;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import se.basutbud.common.Responses;
 import se.basutbud.common.ApiException;
 import se.basutbud.common.Page;
 import se.basutbud.common.PageParams;
@@ -33,7 +33,6 @@ import se.basutbud.common.TimeSource;
 @Path("/api/v1/baselines")
 @Tag(name = "Basutbud", description = "The annually revised base set of e-services every unit must offer")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class BaselineResource {
 
     private final BaselineService service;
@@ -53,16 +52,15 @@ public class BaselineResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a draft revision", description = "copyFrom starts it with another revision's requirements, as the annual revision usually does.")
     @APIResponse(responseCode = "201", description = "The new draft",
             content = @Content(schema = @Schema(implementation = BaselineDto.class)))
     @APIResponse(responseCode = "400", description = "The body is invalid")
-    @APIResponse(responseCode = "413", description = "The body is larger than 1 MiB")
-    @APIResponse(responseCode = "415", description = "The body is not JSON")
     @APIResponse(responseCode = "422", description = "copyFrom names no revision")
     public Response createBaseline(@Valid @NotNull BaselineRequests.Create request) {
         BaselineDto created = service.create(request);
-        return Response.created(URI.create("/api/v1/baselines/" + created.id())).entity(created).build();
+        return Responses.createdOrOk(true, "/api/v1/baselines/" + created.id(), created);
     }
 
     @GET
@@ -101,6 +99,7 @@ public class BaselineResource {
     }
 
     @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/requirements/{serviceCode}")
     @Operation(summary = "Require an e-service in a draft", description = "Creates or replaces the requirement; unitTypes limits it to those unit types.")
     @APIResponse(responseCode = "200", description = "The revision with the requirement",
@@ -108,8 +107,6 @@ public class BaselineResource {
     @APIResponse(responseCode = "400", description = "The id is not a number, or the body is invalid")
     @APIResponse(responseCode = "404", description = "No such revision or e-service")
     @APIResponse(responseCode = "409", description = "The revision is published and never changes")
-    @APIResponse(responseCode = "413", description = "The body is larger than 1 MiB")
-    @APIResponse(responseCode = "415", description = "The body is not JSON")
     @APIResponse(responseCode = "422", description = "The e-service is retired")
     public BaselineDto putRequirement(@PathParam("id") String id, @PathParam("serviceCode") String serviceCode,
             @Valid @NotNull BaselineRequests.RequirementWrite request) {

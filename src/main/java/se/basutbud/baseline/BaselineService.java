@@ -38,8 +38,7 @@ public class BaselineService {
         baseline.validFrom = request.validFrom();
         baseline.decision = Text.blankToNull(request.decision());
         baseline.status = BaselineStatus.DRAFT;
-        baseline.createdAt = time.now();
-        baseline.updatedAt = baseline.createdAt;
+        baseline.touch(time.now());
         if (request.copyFrom() != null) {
             Baseline source = Baseline.<Baseline>findByIdOptional(request.copyFrom()).orElseThrow(
                     () -> ApiException.unprocessable("copyFrom: no basutbud revision with id " + request.copyFrom()));
@@ -92,7 +91,7 @@ public class BaselineService {
                 });
         requirement.unitTypes = unitTypes == null ? new String[0]
                 : unitTypes.stream().distinct().sorted().map(Enum::name).toArray(String[]::new);
-        baseline.updatedAt = time.now();
+        baseline.touch(time.now());
         baseline.flush();
         return BaselineDto.of(baseline);
     }
@@ -104,7 +103,7 @@ public class BaselineService {
         if (!removed) {
             throw ApiException.notFound("The basutbud revision " + id + " does not require " + serviceCode);
         }
-        baseline.updatedAt = time.now();
+        baseline.touch(time.now());
     }
 
     @Transactional
@@ -125,7 +124,7 @@ public class BaselineService {
         }
         baseline.status = BaselineStatus.PUBLISHED;
         baseline.publishedAt = time.now();
-        baseline.updatedAt = baseline.publishedAt;
+        baseline.touch(baseline.publishedAt);
         baseline.flush();
         // Base flags on contact cards follow the revision in force; later dates are picked up daily.
         cardsAffected.fire(CardsAffected.all());

@@ -1,6 +1,5 @@
 package se.basutbud.careunit;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -8,23 +7,16 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.NaturalId;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import se.basutbud.common.CatalogueEntity;
 
 @Entity
 @Table(name = "care_unit")
-public class CareUnit extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class CareUnit extends CatalogueEntity {
 
     @NaturalId
     @Column(name = "hsa_id", nullable = false, updatable = false, length = 31)
@@ -51,12 +43,6 @@ public class CareUnit extends PanacheEntityBase {
 
     @Column(name = "closed_on")
     public LocalDate closedOn;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 
     public static Optional<CareUnit> findByHsaId(String hsaId) {
         return find("hsaId", hsaId).firstResultOptional();

@@ -1,6 +1,5 @@
 package se.basutbud.careunit;
 
-import java.net.URI;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import se.basutbud.common.Responses;
 import se.basutbud.common.Page;
 import se.basutbud.common.PageParams;
 import se.basutbud.common.QueryParams;
@@ -30,7 +30,6 @@ import se.basutbud.common.QueryParams;
 @Path("/api/v1/care-units")
 @Tag(name = "Care units", description = "Care units (vårdenheter) by HSA-id")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class CareUnitResource {
 
     private final CareUnitService service;
@@ -64,6 +63,7 @@ public class CareUnitResource {
     }
 
     @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{hsaId}")
     @Operation(summary = "Create or replace a care unit", description = "careProvider defaults to SE and the organisation number of the HSA-id.")
     @APIResponse(responseCode = "200", description = "Replaced",
@@ -71,14 +71,9 @@ public class CareUnitResource {
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = CareUnitDto.class)))
     @APIResponse(responseCode = "400", description = "Not an HSA-id, or the body is invalid")
-    @APIResponse(responseCode = "413", description = "The body is larger than 1 MiB")
-    @APIResponse(responseCode = "415", description = "The body is not JSON")
     public Response putCareUnit(@Parameter(description = "HSA-id, any case", example = "SE2321000073-1234") @PathParam("hsaId") String hsaId,
             @Valid @NotNull CareUnitRequest request) {
         CareUnitService.Saved saved = service.put(hsaId, request);
-        if (saved.created()) {
-            return Response.created(URI.create("/api/v1/care-units/" + saved.unit().hsaId())).entity(saved.unit()).build();
-        }
-        return Response.ok(saved.unit()).build();
+        return Responses.createdOrOk(saved.created(), "/api/v1/care-units/" + saved.unit().hsaId(), saved.unit());
     }
 }

@@ -52,7 +52,6 @@ public class CareUnitService {
         if (created) {
             unit = new CareUnit();
             unit.hsaId = id;
-            unit.createdAt = time.now();
         }
         unit.name = request.name().strip();
         unit.unitType = request.unitType();
@@ -66,7 +65,7 @@ public class CareUnitService {
         unit.website = Text.blankToNull(request.website());
         unit.openedOn = request.openedOn();
         unit.closedOn = request.closedOn();
-        unit.updatedAt = time.now();
+        unit.touch(time.now());
         unit.persistAndFlush();
         cardsAffected.fire(CardsAffected.unit(id));
         return new Saved(CareUnitDto.of(unit), created);

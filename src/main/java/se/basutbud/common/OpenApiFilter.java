@@ -14,8 +14,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import io.quarkus.smallrye.openapi.OpenApiFilter.RunStage;
 
 /**
- * Gives every documented error response the problem schema, and every operation its 500, so that the
- * published contract says what the {@link ProblemMappers} really answer.
+ * Gives every documented error response the problem schema, every operation its 500 and 503, and every
+ * operation that takes a body its 400, 413 and 415, so that the published contract says what the
+ * {@link ProblemMappers} really answer.
  */
 @io.quarkus.smallrye.openapi.OpenApiFilter(stages = RunStage.BUILD)
 public class OpenApiFilter implements OASFilter {
@@ -30,13 +31,14 @@ public class OpenApiFilter implements OASFilter {
 
     private void completeErrorResponses(Operation operation) {
         APIResponses responses = operation.getResponses();
-        if (!responses.hasAPIResponse("500")) {
-            responses.addAPIResponse("500", OASFactory.createAPIResponse().description("Unexpected failure"));
+        if (operation.getRequestBody() != null) {
+            // Every operation that takes a body can meet these; they are answered before the resource runs.
+            addIfMissing(responses, "400", "The body is invalid");
+            addIfMissing(responses, "413", "The body is larger than 1 MiB");
+            addIfMissing(responses, "415", "The body is not application/json");
         }
-        if (!responses.hasAPIResponse("503")) {
-            responses.addAPIResponse("503", OASFactory.createAPIResponse()
-                    .description("The database cannot be reached; retry after the Retry-After seconds"));
-        }
+        addIfMissing(responses, "500", "Unexpected failure");
+        addIfMissing(responses, "503", "The database cannot be reached; retry after the Retry-After seconds");
         for (Map.Entry<String, APIResponse> entry : responses.getAPIResponses().entrySet()) {
             if (entry.getKey().startsWith("4") || entry.getKey().startsWith("5")) {
                 APIResponse response = entry.getValue();
@@ -44,6 +46,12 @@ public class OpenApiFilter implements OASFilter {
                     response.setContent(problemContent());
                 }
             }
+        }
+    }
+
+    private static void addIfMissing(APIResponses responses, String status, String description) {
+        if (!responses.hasAPIResponse(status)) {
+            responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description));
         }
     }
 

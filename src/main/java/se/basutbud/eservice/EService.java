@@ -1,28 +1,20 @@
 package se.basutbud.eservice;
 
-import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.NaturalId;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import se.basutbud.common.CatalogueEntity;
 
 @Entity
 @Table(name = "e_service")
-public class EService extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class EService extends CatalogueEntity {
 
     @NaturalId
     @Column(nullable = false, updatable = false, length = 64)
@@ -39,12 +31,6 @@ public class EService extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public EServiceStatus status;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 
     public static Optional<EService> findByCode(String code) {
         return find("code", code).firstResultOptional();

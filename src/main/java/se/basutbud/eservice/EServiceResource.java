@@ -1,6 +1,5 @@
 package se.basutbud.eservice;
 
-import java.net.URI;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import se.basutbud.common.Responses;
 import se.basutbud.common.Page;
 import se.basutbud.common.PageParams;
 import se.basutbud.common.Problem;
@@ -31,7 +31,6 @@ import se.basutbud.common.QueryParams;
 @Path("/api/v1/e-services")
 @Tag(name = "E-services", description = "The catalogue of 1177 e-services")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class EServiceResource {
 
     private final EServiceService service;
@@ -64,27 +63,25 @@ public class EServiceResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add an e-service to the catalogue")
     @APIResponse(responseCode = "201", description = "Created; Location names the new e-service",
             content = @Content(schema = @Schema(implementation = EServiceDto.class)))
     @APIResponse(responseCode = "400", description = "The body is invalid")
     @APIResponse(responseCode = "409", description = "An e-service with that code exists")
-    @APIResponse(responseCode = "413", description = "The body is larger than 1 MiB")
-    @APIResponse(responseCode = "415", description = "The body is not JSON")
     public Response createEService(@Valid @NotNull EServiceRequests.Create request) {
         EServiceDto created = service.create(request);
-        return Response.created(URI.create("/api/v1/e-services/" + created.code())).entity(created).build();
+        return Responses.createdOrOk(true, "/api/v1/e-services/" + created.code(), created);
     }
 
     @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{code}")
     @Operation(summary = "Replace an e-service's names, description and status", description = "The code never changes.")
     @APIResponse(responseCode = "200", description = "The e-service as stored",
             content = @Content(schema = @Schema(implementation = EServiceDto.class)))
     @APIResponse(responseCode = "400", description = "The body is invalid")
     @APIResponse(responseCode = "404", description = "No e-service with that code")
-    @APIResponse(responseCode = "413", description = "The body is larger than 1 MiB")
-    @APIResponse(responseCode = "415", description = "The body is not JSON")
     public EServiceDto updateEService(@PathParam("code") String code, @Valid @NotNull EServiceRequests.Update request) {
         return service.update(code, request);
     }

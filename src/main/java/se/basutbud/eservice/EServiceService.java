@@ -67,8 +67,7 @@ public class EServiceService {
         service.nameEn = Text.blankToNull(request.nameEn());
         service.description = Text.blankToNull(request.description());
         service.status = request.status() == null ? EServiceStatus.ACTIVE : request.status();
-        service.createdAt = time.now();
-        service.updatedAt = service.createdAt;
+        service.touch(time.now());
         service.persistAndFlush();
         return EServiceDto.of(service);
     }
@@ -80,7 +79,7 @@ public class EServiceService {
         service.nameEn = Text.blankToNull(request.nameEn());
         service.description = Text.blankToNull(request.description());
         service.status = request.status();
-        service.updatedAt = time.now();
+        service.touch(time.now());
         service.flush();
         // Names show on every card that offers the service; retiring it takes it off the cards.
         cardsAffected.fire(CardsAffected.all());

@@ -1,30 +1,22 @@
 package se.basutbud.exemption;
 
-import java.time.Instant;
 import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import se.basutbud.common.CatalogueEntity;
 import se.basutbud.careunit.CareUnit;
 import se.basutbud.eservice.EService;
 
 /** Takes one base e-service off one unit's requirements, with a reason, optionally until a date (exclusive). */
 @Entity
 @Table(name = "exemption")
-public class Exemption extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class Exemption extends CatalogueEntity {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "care_unit_id")
@@ -38,10 +30,4 @@ public class Exemption extends PanacheEntityBase {
     public String reason;
 
     public LocalDate until;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 }

@@ -1,6 +1,5 @@
 package se.basutbud.exemption;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,10 +21,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import se.basutbud.common.Responses;
+
 @Path("/api/v1/care-units/{hsaId}/exemptions")
 @Tag(name = "Exemptions", description = "Base e-services that do not apply to a unit, with reasons")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class ExemptionResource {
 
     private final ExemptionService service;
@@ -44,6 +44,7 @@ public class ExemptionResource {
     }
 
     @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{serviceCode}")
     @Operation(summary = "Exempt a unit from a base e-service", description = "Creates (201) or replaces (200) the exemption.")
     @APIResponse(responseCode = "200", description = "Replaced",
@@ -53,17 +54,12 @@ public class ExemptionResource {
     @APIResponse(responseCode = "400", description = "Not an HSA-id, or the body is invalid (a reason is required)")
     @APIResponse(responseCode = "404", description = "No such care unit or e-service")
     @APIResponse(responseCode = "409", description = "The unit has closed")
-    @APIResponse(responseCode = "413", description = "The body is larger than 1 MiB")
-    @APIResponse(responseCode = "415", description = "The body is not JSON")
     @APIResponse(responseCode = "422", description = "The e-service is retired")
     public Response putExemption(@PathParam("hsaId") String hsaId, @PathParam("serviceCode") String serviceCode,
             @Valid @NotNull ExemptionRequest request) {
         ExemptionService.Saved saved = service.put(hsaId, serviceCode, request);
-        if (saved.created()) {
-            return Response.created(URI.create("/api/v1/care-units/" + hsaId.toUpperCase(Locale.ROOT)
-                    + "/exemptions/" + serviceCode)).entity(saved.exemption()).build();
-        }
-        return Response.ok(saved.exemption()).build();
+        return Responses.createdOrOk(saved.created(),
+                "/api/v1/care-units/" + hsaId.toUpperCase(Locale.ROOT) + "/exemptions/" + serviceCode, saved.exemption());
     }
 
     @DELETE

@@ -34,12 +34,11 @@ public class ExemptionService {
             Exemption created = new Exemption();
             created.unit = unit;
             created.service = service;
-            created.createdAt = time.now();
             return created;
         });
         exemption.reason = request.reason().strip();
         exemption.until = request.until();
-        exemption.updatedAt = time.now();
+        exemption.touch(time.now());
         exemption.persistAndFlush();
         return new Saved(ExemptionDto.of(exemption), existing.isEmpty());
     }

@@ -1,31 +1,23 @@
 package se.basutbud.offering;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import se.basutbud.common.CatalogueEntity;
 import se.basutbud.careunit.CareUnit;
 import se.basutbud.eservice.EService;
 
 /** A period [since, until) in which a unit offers an e-service; until is null while it lasts. */
 @Entity
 @Table(name = "offering")
-public class Offering extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class Offering extends CatalogueEntity {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "care_unit_id")
@@ -41,12 +33,6 @@ public class Offering extends PanacheEntityBase {
     public LocalDate since;
 
     public LocalDate until;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 
     /** Every period of one unit and service, oldest first. */
     static List<Offering> periods(CareUnit unit, EService service) {

@@ -1,7 +1,7 @@
 package se.basutbud.offering;
 
-import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,13 +23,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import se.basutbud.common.Responses;
 import se.basutbud.common.QueryParams;
 import se.basutbud.common.TimeSource;
 
 @Path("/api/v1/care-units/{hsaId}/offerings")
 @Tag(name = "Offerings", description = "The e-services each unit offers, with history")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class OfferingResource {
 
     private final OfferingService service;
@@ -63,6 +63,7 @@ public class OfferingResource {
     }
 
     @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{serviceCode}")
     @Operation(summary = "Offer an e-service", description = "Starts a period (201) unless the service is already offered, "
             + "in which case the link is updated and a scheduled withdrawal is cancelled (200). Periods never overlap.")
@@ -73,17 +74,12 @@ public class OfferingResource {
     @APIResponse(responseCode = "400", description = "Not an HSA-id, or the body is invalid")
     @APIResponse(responseCode = "404", description = "No such care unit or e-service")
     @APIResponse(responseCode = "409", description = "The unit has closed, or the period would overlap an earlier one")
-    @APIResponse(responseCode = "413", description = "The body is larger than 1 MiB")
-    @APIResponse(responseCode = "415", description = "The body is not JSON")
     @APIResponse(responseCode = "422", description = "The e-service is retired")
     public Response offerEService(@PathParam("hsaId") String hsaId, @PathParam("serviceCode") String serviceCode,
             @Valid @NotNull OfferingRequest request) {
         OfferingService.Saved saved = service.offer(hsaId, serviceCode, request);
-        if (saved.created()) {
-            return Response.created(URI.create("/api/v1/care-units/" + hsaId.toUpperCase(java.util.Locale.ROOT)
-                    + "/offerings/" + serviceCode)).entity(saved.offering()).build();
-        }
-        return Response.ok(saved.offering()).build();
+        return Responses.createdOrOk(saved.created(),
+                "/api/v1/care-units/" + hsaId.toUpperCase(Locale.ROOT) + "/offerings/" + serviceCode, saved.offering());
     }
 
     @DELETE

@@ -50,7 +50,7 @@ public class OfferingService {
             }
             latest.url = request.url();
             latest.until = null;
-            latest.updatedAt = time.now();
+            latest.touch(time.now());
             latest.flush();
             cardsAffected.fire(CardsAffected.unit(unit.hsaId));
             return new Saved(OfferingDto.of(latest), false);
@@ -67,8 +67,7 @@ public class OfferingService {
         offering.service = service;
         offering.url = request.url();
         offering.since = since;
-        offering.createdAt = time.now();
-        offering.updatedAt = offering.createdAt;
+        offering.touch(time.now());
         offering.persistAndFlush();
         cardsAffected.fire(CardsAffected.unit(unit.hsaId));
         return new Saved(OfferingDto.of(offering), true);
@@ -92,7 +91,7 @@ public class OfferingService {
             open.delete();
         } else {
             open.until = end;
-            open.updatedAt = time.now();
+            open.touch(time.now());
         }
         Offering.flush();
         cardsAffected.fire(CardsAffected.unit(unit.hsaId));

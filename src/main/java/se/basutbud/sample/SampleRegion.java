@@ -92,7 +92,7 @@ class SampleRegion {
 
     void onStart(@Observes StartupEvent event) {
         if (config.sampleData().enabled()
-                && QuarkusTransaction.requiringNew().call(() -> CareUnit.count() == 0)) {
+                && QuarkusTransaction.requiringNew().call(() -> CareUnit.count("careProvider", REGION) == 0)) {
             QuarkusTransaction.requiringNew().timeout(600).run(this::load);
             LOG.info("Loaded the sample region: see /api/v1/compliance and /api/v1/contact-cards");
         }
@@ -136,7 +136,7 @@ class SampleRegion {
                     plan.administration(), municipality, "Storgatan " + number + ", " + municipality,
                     "0480-" + (10_000 + number * 37), "https://www.1177.se/hitta-vard/kontaktkort/" + hsaId,
                     today.minusYears(6), null));
-            double share = 0.45 + random.nextDouble() * 0.55;
+            double share = Math.min(1.0, 0.5 + random.nextDouble() * 0.6);
             for (String code : all) {
                 boolean applicable = !LIMITED_TO.containsKey(code) || LIMITED_TO.get(code).contains(plan.type());
                 if (random.nextDouble() < (applicable ? share : 0.08)) {

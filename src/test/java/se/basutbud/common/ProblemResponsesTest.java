@@ -27,12 +27,20 @@ class ProblemResponsesTest {
     @Test
     void aBodyThatIsNotJsonIsAnUnsupportedMediaTypeProblem() {
         assertProblem(request().contentType("text/plain").body("code=x").post("/api/v1/e-services").then(), 415);
+        assertProblem(request().body("{}".getBytes()).put("/api/v1/e-services/fornya-recept").then(), 415);
     }
 
     @Test
     void aBodyOverOneMebibyteIsRefusedAsTooLarge() {
         String huge = "{\"code\":\"x\",\"name\":\"" + "a".repeat(1_100_000) + "\"}";
-        request().contentType("application/json").body(huge).post("/api/v1/e-services").then().statusCode(413);
+        assertProblem(request().contentType("application/json").body(huge).post("/api/v1/e-services").then(), 413);
+    }
+
+    @Test
+    void anOperationWithoutABodyNeedsNoContentType() {
+        request().get("/api/v1/e-services/fornya-recept").then().statusCode(200);
+        assertProblem(request().post("/api/v1/baselines/999999999/publish").then(), 404);
+        assertProblem(request().delete("/api/v1/baselines/999999999").then(), 404);
     }
 
     @Test

@@ -34,6 +34,30 @@ class EServiceResourceTest {
     }
 
     @Test
+    void theWholeReferenceCatalogueIsThereWithItsSwedishNames() {
+        Map<String, String> reference = Map.ofEntries(
+                Map.entry("av-omboka-tid", "Av/omboka tid"), Map.entry("begar-intyg", "Begär intyg"),
+                Map.entry("bestall-journalkopia", "Beställ journalkopia"), Map.entry("bestall-provremiss", "Beställ provremiss"),
+                Map.entry("bestall-tid", "Beställ tid/telefontid"), Map.entry("fraga-sjukskoterskan", "Fråga sjuksköterskan"),
+                Map.entry("forlang-sjukskrivning", "Förläng sjukskrivning"), Map.entry("fornya-hjalpmedel", "Förnya hjälpmedel"),
+                Map.entry("fornya-recept", "Förnya recept"), Map.entry("kontakta-mig", "Kontakta mig"),
+                Map.entry("radgivning", "Rådgivning"), Map.entry("provsvar", "Svar på provtagning/röntgen"),
+                Map.entry("hjalp-oss-bli-battre", "Hjälp oss bli bättre"),
+                Map.entry("egen-vardbegaran", "Egen vårdbegäran/egenremiss"),
+                Map.entry("remissforfragan", "Remissförfrågan/har min remiss kommit fram"),
+                Map.entry("resevaccination", "Beställ tid för resevaccination"),
+                Map.entry("levnadsvanor", "Rådgivning och stöd för att ändra levnadsvanor (mat, tobak, motion och alkohol)"),
+                Map.entry("bestall-nutritionsprodukter", "Beställning av glutenfria produkter, sondnäring/näringsdryck etc."),
+                Map.entry("kontaktformular-specialist", "Kontaktformulär med specialistfunktioner"),
+                Map.entry("fragor-infor-operation", "Frågor inför operation"),
+                Map.entry("fragor-om-operationstid", "Frågor om tid för operation"),
+                Map.entry("fragor-om-undersokningar", "Frågor om undersökningar"));
+        org.junit.jupiter.api.Assertions.assertEquals(22, reference.size());
+        reference.forEach((code, name) -> json().get("/api/v1/e-services/" + code).then().statusCode(200)
+                .body("name", equalTo(name)).body("status", equalTo("ACTIVE")));
+    }
+
+    @Test
     void createdServicesAreListedByCodeAndFoundByText() {
         String code = newServiceCode();
         json().body(Map.of("code", code, "name", "Videobesök", "nameEn", "Video consultation"))

@@ -24,6 +24,8 @@ class PackagedServiceIT {
 
     @Test
     void loadsNoSampleData() {
+        // Only a database of its own shows what the packaged service loads; a shared one holds the tests' data.
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("QUARKUS_DATASOURCE_JDBC_URL") == null);
         json().queryParam("careProvider", "SE2320000001").queryParam("includeClosed", true).get("/api/v1/care-units")
                 .then().statusCode(200).body("total", equalTo(0));
     }
