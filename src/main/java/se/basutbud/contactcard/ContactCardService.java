@@ -24,7 +24,7 @@ import se.basutbud.common.TimeSource;
 @ApplicationScoped
 public class ContactCardService {
 
-    private static final Pattern CURSOR = Pattern.compile("^v1\\|([0-9]{1,20})\\|([A-Z0-9-]{0,31})$");
+    private static final Pattern CURSOR = Pattern.compile("^v1\\|([0-9]{1,20})\\|([A-Z0-9-]{0,31})\\|([0-9]{1,20})$");
 
     private final ContactCardStore store;
     private final ContactCardRefresher refresher;
@@ -58,14 +58,15 @@ public class ContactCardService {
      * since, removals included.
      */
     public String feed(String after, int size) {
-        Position from = after == null || after.isBlank() ? Position.START : Position.decode(after);
+        Position given = after == null || after.isBlank() ? null : Position.decode(after);
         ensureRefreshedForToday();
+        Position from = given != null ? given
+                : QuarkusTransaction.requiringNew().call(() -> Position.start(store.horizon()));
         List<ContactCardStore.FeedRow> rows = QuarkusTransaction.requiringNew()
-                .call(() -> store.changesAfter(from.changeXid(), from.hsaId(), from != Position.START, size + 1));
+                .call(() -> store.changesAfter(from.changeXid(), from.hsaId(), from.removedSince(), size + 1));
         boolean hasMore = rows.size() > size;
         List<ContactCardStore.FeedRow> page = hasMore ? rows.subList(0, size) : rows;
-        Position next = page.isEmpty() ? from
-                : new Position(page.get(page.size() - 1).changeXid(), page.get(page.size() - 1).hsaId());
+        Position next = page.isEmpty() ? from : from.movedTo(page.get(page.size() - 1));
         StringWriter json = new StringWriter();
         try (JsonGenerator generator = objectMapper.getFactory().createGenerator(json)) {
             generator.writeStartObject();
@@ -111,13 +112,24 @@ public class ContactCardService {
         knownRefreshedFor = today;
     }
 
-    /** A position in the feed's (change_xid, hsa_id) order; the cursor clients see is its opaque form. */
-    record Position(String changeXid, String hsaId) {
-        static final Position START = new Position("0", "");
+    /**
+     * A position in the feed's (change_xid, hsa_id) order, and the transaction from which removals count;
+     * the cursor clients see is its opaque form.
+     */
+    record Position(String changeXid, String hsaId, String removedSince) {
+
+        /** The start of an initial sync: every current card, and only removals from now on. */
+        static Position start(String horizon) {
+            return new Position("0", "", horizon);
+        }
+
+        Position movedTo(ContactCardStore.FeedRow row) {
+            return new Position(row.changeXid(), row.hsaId(), removedSince);
+        }
 
         String encode() {
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(("v1|" + changeXid + "|" + hsaId).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    ("v1|" + changeXid + "|" + hsaId + "|" + removedSince).getBytes(StandardCharsets.UTF_8));
         }
 
         static Position decode(String cursor) {
@@ -125,7 +137,7 @@ public class ContactCardService {
                 String text = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8);
                 java.util.regex.Matcher matcher = CURSOR.matcher(text);
                 if (matcher.matches()) {
-                    return new Position(matcher.group(1), matcher.group(2));
+                    return new Position(matcher.group(1), matcher.group(2), matcher.group(3));
                 }
             } catch (IllegalArgumentException e) {
                 // Not base64: answered below like any other cursor this service did not issue.

@@ -92,26 +92,32 @@ class ContactCardStore {
     }
 
     /**
-     * Cards after a position (the text form of the transaction id is aliased apart: ordering by a name
-     * that is also an output column would sort by the text, and "1005" sorts before "970").
-     * <p>
      * Cards after a position in (change_xid, hsa_id) order, only below the oldest running transaction: a
      * transaction that commits later than this read always has a higher id, so nothing is ever skipped.
+     * Removals are left out when they happened before {@code removedSince} (the start of an initial sync:
+     * that client never had those cards). The text form of the id is aliased apart, because ordering by a
+     * name that is also an output column would sort by the text, and "1005" sorts before "970".
      */
-    List<FeedRow> changesAfter(String changeXid, String hsaId, boolean includeRemoved, int limit) {
+    List<FeedRow> changesAfter(String changeXid, String hsaId, String removedSince, int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
                 select c.hsa_id, c.body, c.removed, c.change_xid::text as position_xid from contact_card c
                 where (c.change_xid, c.hsa_id) > (cast(:xid as xid8), :hsaId)
                   and c.change_xid < pg_snapshot_xmin(pg_current_snapshot())
-                  and (:includeRemoved or not c.removed)
+                  and (not c.removed or c.change_xid >= cast(:removedSince as xid8))
                 order by c.change_xid, c.hsa_id
                 limit :limit
                 """, Object[].class)
                 .setParameter("xid", changeXid).setParameter("hsaId", hsaId)
-                .setParameter("includeRemoved", includeRemoved).setParameter("limit", limit)
+                .setParameter("removedSince", removedSince).setParameter("limit", limit)
                 .getResultList();
         return rows.stream().map(r -> new FeedRow((String) r[0], (String) r[1], (Boolean) r[2], (String) r[3])).toList();
+    }
+
+    /** The oldest transaction still running: every change below it has committed or never will. */
+    String horizon() {
+        return (String) entityManager.createNativeQuery("select pg_snapshot_xmin(pg_current_snapshot())::text")
+                .getSingleResult();
     }
 
     Optional<LocalDate> refreshedFor() {

@@ -125,9 +125,14 @@ class ContactCardResourceTest {
         putUnit(first, "PRIMARY_CARE", Map.of());
         putUnit(second, "DENTAL_CARE", Map.of());
         offer(first, code, today);
+        // Closed before the sync starts: its removal is the newest change, and none of this client's business.
+        String gone = provider + "-3";
+        putUnit(gone, "PRIMARY_CARE", Map.of());
+        putUnit(gone, "PRIMARY_CARE", Map.of("closedOn", today.toString()));
 
         List<Map<String, Object>> all = new ArrayList<>();
         String cursor = syncAll(null, 500, all);
+        assertTrue(all.stream().noneMatch(c -> gone.equals(c.get("hsaId"))));
         assertEquals(1, all.stream().filter(c -> first.equals(c.get("hsaId"))).count());
         assertEquals(1, all.stream().filter(c -> second.equals(c.get("hsaId"))).count());
         assertTrue(all.stream().noneMatch(c -> Boolean.TRUE.equals(c.get("removed"))));
@@ -148,6 +153,33 @@ class ContactCardResourceTest {
         assertEquals(Boolean.TRUE, changes.get("items[1].removed"));
         assertEquals(List.of(), json().queryParam("after", changes.getString("cursor")).get("/api/v1/contact-cards")
                 .then().extract().jsonPath().getList("items"));
+    }
+
+    @Test
+    void renamingAUnitOrAServiceAndRetiringAServiceChangeTheCard() {
+        String code = createService("Gammalt namn");
+        String unit = provider + "-1";
+        putUnit(unit, "PRIMARY_CARE", Map.of("name", "Före"));
+        offer(unit, code, today);
+        String cursor = syncAll(null, 500, new ArrayList<>());
+        String etag = json().get(card(unit)).then().extract().header("ETag");
+
+        putUnit(unit, "PRIMARY_CARE", Map.of("name", "Efter"));
+        json().body(Map.of("name", "Nytt namn", "status", "ACTIVE")).put("/api/v1/e-services/" + code).then().statusCode(200);
+        String renamed = json().get(card(unit)).then().statusCode(200)
+                .body("name", equalTo("Efter"))
+                .body("eServices[0].name", equalTo("Nytt namn"))
+                .extract().header("ETag");
+        assertNotEquals(etag, renamed);
+        List<Map<String, Object>> changed = new ArrayList<>();
+        cursor = syncAll(cursor, 500, changed);
+        assertEquals(1, changed.stream().filter(c -> unit.equals(c.get("hsaId"))).count());
+
+        json().body(Map.of("name", "Nytt namn", "status", "RETIRED")).put("/api/v1/e-services/" + code).then().statusCode(200);
+        json().get(card(unit)).then().statusCode(200).body("eServices", org.hamcrest.Matchers.empty());
+        changed.clear();
+        syncAll(cursor, 500, changed);
+        assertEquals(1, changed.stream().filter(c -> unit.equals(c.get("hsaId"))).count());
     }
 
     @Test
