@@ -1,6 +1,8 @@
 package se.basutbud.baseline;
 
 
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import se.basutbud.common.Roles;
 import se.basutbud.common.Responses;
 import se.basutbud.common.ApiException;
 import se.basutbud.common.Page;
@@ -47,6 +50,7 @@ public class BaselineResource {
     @Operation(summary = "List basutbud revisions", description = "Newest validFrom first; drafts included.")
     @APIResponse(responseCode = "200", description = "A page of revisions")
     @APIResponse(responseCode = "400", description = "A query parameter is invalid")
+    @PermitAll
     public Page<BaselineDto> listBaselines(@BeanParam PageParams page) {
         return service.list(page.toRequest());
     }
@@ -58,6 +62,7 @@ public class BaselineResource {
             content = @Content(schema = @Schema(implementation = BaselineDto.class)))
     @APIResponse(responseCode = "400", description = "The body is invalid")
     @APIResponse(responseCode = "422", description = "copyFrom names no revision")
+    @RolesAllowed(Roles.ADMIN)
     public Response createBaseline(@Valid @NotNull BaselineRequests.Create request) {
         BaselineDto created = service.create(request);
         return Responses.createdOrOk(true, "/api/v1/baselines/" + created.id(), created);
@@ -69,6 +74,7 @@ public class BaselineResource {
     @APIResponse(responseCode = "200", description = "The revision in force")
     @APIResponse(responseCode = "400", description = "Not a date")
     @APIResponse(responseCode = "404", description = "No published revision applies on that date")
+    @PermitAll
     public BaselineDto getCurrentBaseline(
             @Parameter(description = "Defaults to today in Europe/Stockholm", schema = @Schema(implementation = java.time.LocalDate.class))
             @QueryParam("date") String date) {
@@ -83,6 +89,7 @@ public class BaselineResource {
     @APIResponse(responseCode = "200", description = "The revision")
     @APIResponse(responseCode = "400", description = "The id is not a number")
     @APIResponse(responseCode = "404", description = "No revision with that id")
+    @PermitAll
     public BaselineDto getBaseline(@PathParam("id") String id) {
         return service.get(QueryParams.id("id", id));
     }
@@ -94,6 +101,7 @@ public class BaselineResource {
     @APIResponse(responseCode = "400", description = "The id is not a number")
     @APIResponse(responseCode = "404", description = "No revision with that id")
     @APIResponse(responseCode = "409", description = "The revision is published and never changes")
+    @RolesAllowed(Roles.ADMIN)
     public void deleteBaseline(@PathParam("id") String id) {
         service.delete(QueryParams.id("id", id));
     }
@@ -108,6 +116,7 @@ public class BaselineResource {
     @APIResponse(responseCode = "404", description = "No such revision or e-service")
     @APIResponse(responseCode = "409", description = "The revision is published and never changes")
     @APIResponse(responseCode = "422", description = "The e-service is retired")
+    @RolesAllowed(Roles.ADMIN)
     public BaselineDto putRequirement(@PathParam("id") String id, @PathParam("serviceCode") String serviceCode,
             @Valid @NotNull BaselineRequests.RequirementWrite request) {
         return service.putRequirement(QueryParams.id("id", id), serviceCode, request.unitTypes());
@@ -120,6 +129,7 @@ public class BaselineResource {
     @APIResponse(responseCode = "400", description = "The id is not a number")
     @APIResponse(responseCode = "404", description = "No such revision, or it does not require the e-service")
     @APIResponse(responseCode = "409", description = "The revision is published and never changes")
+    @RolesAllowed(Roles.ADMIN)
     public void deleteRequirement(@PathParam("id") String id, @PathParam("serviceCode") String serviceCode) {
         service.deleteRequirement(QueryParams.id("id", id), serviceCode);
     }
@@ -133,6 +143,7 @@ public class BaselineResource {
     @APIResponse(responseCode = "404", description = "No revision with that id")
     @APIResponse(responseCode = "409", description = "Already published, or another published revision has the same validFrom")
     @APIResponse(responseCode = "422", description = "The revision has no requirements")
+    @RolesAllowed(Roles.ADMIN)
     public BaselineDto publishBaseline(@PathParam("id") String id) {
         return service.publish(QueryParams.id("id", id));
     }

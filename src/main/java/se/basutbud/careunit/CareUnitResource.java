@@ -1,6 +1,7 @@
 package se.basutbud.careunit;
 
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import se.basutbud.common.Roles;
 import se.basutbud.common.Responses;
 import se.basutbud.common.Page;
 import se.basutbud.common.PageParams;
@@ -30,6 +32,7 @@ import se.basutbud.common.QueryParams;
 @Path("/api/v1/care-units")
 @Tag(name = "Care units", description = "Care units (vårdenheter) by HSA-id")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.READER, Roles.UNIT_EDITOR, Roles.ADMIN })
 public class CareUnitResource {
 
     private final CareUnitService service;
@@ -71,6 +74,7 @@ public class CareUnitResource {
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = CareUnitDto.class)))
     @APIResponse(responseCode = "400", description = "Not an HSA-id, or the body is invalid")
+    @RolesAllowed({ Roles.UNIT_EDITOR, Roles.ADMIN })
     public Response putCareUnit(@Parameter(description = "HSA-id, any case", example = "SE2321000073-1234") @PathParam("hsaId") String hsaId,
             @Valid @NotNull CareUnitRequest request) {
         CareUnitService.Saved saved = service.put(hsaId, request);

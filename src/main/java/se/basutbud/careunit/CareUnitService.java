@@ -15,6 +15,7 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import se.basutbud.common.ApiException;
 import se.basutbud.common.CardsAffected;
+import se.basutbud.common.Caller;
 import se.basutbud.common.Page;
 import se.basutbud.common.PageRequest;
 import se.basutbud.common.Text;
@@ -25,10 +26,12 @@ public class CareUnitService {
 
     private final TimeSource time;
     private final Event<CardsAffected> cardsAffected;
+    private final Caller caller;
 
-    CareUnitService(TimeSource time, Event<CardsAffected> cardsAffected) {
+    CareUnitService(TimeSource time, Event<CardsAffected> cardsAffected, Caller caller) {
         this.time = time;
         this.cardsAffected = cardsAffected;
+        this.caller = caller;
     }
 
     /** The filters of the unit list and the compliance reports; null means no filter. */
@@ -48,6 +51,13 @@ public class CareUnitService {
             throw ApiException.badRequest("closedOn", "must be after openedOn");
         }
         CareUnit unit = CareUnit.findByHsaIdForUpdate(id).orElse(null);
+        String careProvider = request.careProvider() == null || request.careProvider().isBlank()
+                ? HsaId.organisation(id)
+                : request.careProvider().strip().toUpperCase(Locale.ROOT);
+        if (unit != null) {
+            caller.requireMayEdit(unit.careProvider);
+        }
+        caller.requireMayEdit(careProvider);
         boolean created = unit == null;
         if (created) {
             unit = new CareUnit();
@@ -55,9 +65,7 @@ public class CareUnitService {
         }
         unit.name = request.name().strip();
         unit.unitType = request.unitType();
-        unit.careProvider = request.careProvider() == null || request.careProvider().isBlank()
-                ? HsaId.organisation(id)
-                : request.careProvider().strip().toUpperCase(Locale.ROOT);
+        unit.careProvider = careProvider;
         unit.administration = Text.blankToNull(request.administration());
         unit.municipality = Text.blankToNull(request.municipality());
         unit.address = Text.blankToNull(request.address());
@@ -119,13 +127,15 @@ public class CareUnitService {
     }
 
     /**
-     * The unit, locked for the rest of the transaction, if it can take changes today: 400, 404, or 409 when
-     * it has closed.
+     * The unit, locked for the rest of the transaction, if the caller may change it today: 400 if not an
+     * HSA-id, 404 if unknown, 403 if another organisation's, 409 if it has closed.
      */
-    public static CareUnit requireOpenForUpdate(String hsaId, LocalDate today) {
+    public CareUnit requireEditable(String hsaId) {
         String id = HsaId.normalize(hsaId);
         CareUnit unit = CareUnit.findByHsaIdForUpdate(id)
                 .orElseThrow(() -> ApiException.notFound("No care unit with HSA-id " + id));
+        caller.requireMayEdit(unit.careProvider);
+        LocalDate today = time.today();
         if (unit.closedOn != null && !unit.closedOn.isAfter(today)) {
             throw ApiException.conflict("The care unit " + id + " closed on " + unit.closedOn);
         }

@@ -26,6 +26,10 @@ public class ApiException extends RuntimeException {
                 List.of(new Problem.FieldError(field, message)));
     }
 
+    public static ApiException forbidden(String detail) {
+        return new ApiException(ProblemType.FORBIDDEN, detail);
+    }
+
     public static ApiException notFound(String detail) {
         return new ApiException(ProblemType.NOT_FOUND, detail);
     }

@@ -37,6 +37,10 @@ public class OpenApiFilter implements OASFilter {
             addIfMissing(responses, "413", "The body is larger than 1 MiB");
             addIfMissing(responses, "415", "The body is not application/json");
         }
+        if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+            addIfMissing(responses, "401", "No bearer token, or one that is expired, from another issuer or wrongly signed");
+            addIfMissing(responses, "403", "The token's role or organisations do not allow this");
+        }
         addIfMissing(responses, "500", "Unexpected failure");
         addIfMissing(responses, "503", "The database cannot be reached; retry after the Retry-After seconds");
         for (Map.Entry<String, APIResponse> entry : responses.getAPIResponses().entrySet()) {

@@ -23,6 +23,10 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
 /**
  * Turns every failure into an RFC 9457 problem body. Details are written for the client; internals
  * (class names, SQL, stack traces) only ever go to the log.
@@ -34,6 +38,22 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response apiException(ApiException e, UriInfo uri) {
         return problem(e.type(), e.getMessage(), e.errors(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return bearerChallenge(problem(ProblemType.UNAUTHORIZED, "This operation needs a bearer token", null, uri));
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        // Expired, wrongly signed, from another issuer or unsigned: the client learns no more than that.
+        return bearerChallenge(problem(ProblemType.UNAUTHORIZED, "The bearer token is not valid", null, uri));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return problem(ProblemType.FORBIDDEN, "Your token's role does not allow this operation", null, uri);
     }
 
     @ServerExceptionMapper
@@ -127,6 +147,10 @@ public class ProblemMappers {
         }
         LOG.error("Unexpected failure", e);
         return problem(ProblemType.INTERNAL, "An unexpected error occurred; it has been logged", null, uri);
+    }
+
+    private static Response bearerChallenge(Response response) {
+        return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
     static Response problem(ProblemType type, String detail, List<Problem.FieldError> errors, UriInfo uri) {

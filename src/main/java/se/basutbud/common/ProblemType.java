@@ -3,6 +3,8 @@ package se.basutbud.common;
 /** The kinds of problem the API answers, each with a stable type URI that clients can switch on. */
 public enum ProblemType {
     VALIDATION(400, "validation", "Bad Request"),
+    UNAUTHORIZED(401, "unauthorized", "Unauthorized"),
+    FORBIDDEN(403, "forbidden", "Forbidden"),
     NOT_FOUND(404, "not-found", "Not Found"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method Not Allowed"),
     NOT_ACCEPTABLE(406, "not-acceptable", "Not Acceptable"),

@@ -1,5 +1,6 @@
 package se.basutbud.compliance;
 
+import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 
 import jakarta.ws.rs.BeanParam;
@@ -21,12 +22,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import se.basutbud.careunit.UnitFilterParams;
+import se.basutbud.common.Roles;
 import se.basutbud.common.QueryParams;
 import se.basutbud.common.TimeSource;
 
 @Tag(name = "Compliance", description = "How well units offer what the basutbud requires")
 @Path("/api/v1/compliance")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.READER, Roles.UNIT_EDITOR, Roles.ADMIN })
 public class ComplianceResource {
 
     private final ComplianceService service;

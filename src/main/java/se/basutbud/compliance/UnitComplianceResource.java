@@ -1,5 +1,6 @@
 package se.basutbud.compliance;
 
+import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 
 import jakarta.ws.rs.BeanParam;
@@ -13,12 +14,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import se.basutbud.common.Roles;
 import se.basutbud.common.TimeSource;
 
 /** Its own root resource: JAX-RS matches the longest class path first, so /care-units/{hsaId}/... needs one. */
 @Tag(name = "Compliance")
 @Path("/api/v1/care-units/{hsaId}/compliance")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.READER, Roles.UNIT_EDITOR, Roles.ADMIN })
 public class UnitComplianceResource {
 
     private final ComplianceService service;

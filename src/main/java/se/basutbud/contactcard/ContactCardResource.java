@@ -1,5 +1,6 @@
 package se.basutbud.contactcard;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -26,6 +27,7 @@ import se.basutbud.common.QueryParams;
 @Path("/api/v1/contact-cards")
 @Tag(name = "Contact cards", description = "Each unit's e-services for 1177 and the region's website: cached, revalidated, synced")
 @Produces(MediaType.APPLICATION_JSON)
+@PermitAll
 public class ContactCardResource {
 
     private final ContactCardService service;

@@ -1,6 +1,8 @@
 package se.basutbud.eservice;
 
 
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import se.basutbud.common.Roles;
 import se.basutbud.common.Responses;
 import se.basutbud.common.Page;
 import se.basutbud.common.PageParams;
@@ -44,6 +47,7 @@ public class EServiceResource {
     @APIResponse(responseCode = "200", description = "A page of e-services")
     @APIResponse(responseCode = "400", description = "A query parameter is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @PermitAll
     public Page<EServiceDto> listEServices(
             @Parameter(description = "Only services with this status", schema = @Schema(implementation = EServiceStatus.class)) @QueryParam("status") String status,
             @Parameter(description = "Text in code, name or English name") @QueryParam("q") String q,
@@ -58,6 +62,7 @@ public class EServiceResource {
     @APIResponse(responseCode = "200", description = "The e-service",
             content = @Content(schema = @Schema(implementation = EServiceDto.class)))
     @APIResponse(responseCode = "404", description = "No e-service with that code")
+    @PermitAll
     public EServiceDto getEService(@PathParam("code") String code) {
         return service.get(code);
     }
@@ -69,6 +74,7 @@ public class EServiceResource {
             content = @Content(schema = @Schema(implementation = EServiceDto.class)))
     @APIResponse(responseCode = "400", description = "The body is invalid")
     @APIResponse(responseCode = "409", description = "An e-service with that code exists")
+    @RolesAllowed(Roles.ADMIN)
     public Response createEService(@Valid @NotNull EServiceRequests.Create request) {
         EServiceDto created = service.create(request);
         return Responses.createdOrOk(true, "/api/v1/e-services/" + created.code(), created);
@@ -82,6 +88,7 @@ public class EServiceResource {
             content = @Content(schema = @Schema(implementation = EServiceDto.class)))
     @APIResponse(responseCode = "400", description = "The body is invalid")
     @APIResponse(responseCode = "404", description = "No e-service with that code")
+    @RolesAllowed(Roles.ADMIN)
     public EServiceDto updateEService(@PathParam("code") String code, @Valid @NotNull EServiceRequests.Update request) {
         return service.update(code, request);
     }

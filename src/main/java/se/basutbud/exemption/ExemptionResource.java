@@ -1,5 +1,6 @@
 package se.basutbud.exemption;
 
+import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,11 +22,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import se.basutbud.common.Roles;
 import se.basutbud.common.Responses;
 
 @Path("/api/v1/care-units/{hsaId}/exemptions")
 @Tag(name = "Exemptions", description = "Base e-services that do not apply to a unit, with reasons")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.READER, Roles.UNIT_EDITOR, Roles.ADMIN })
 public class ExemptionResource {
 
     private final ExemptionService service;
@@ -55,6 +58,7 @@ public class ExemptionResource {
     @APIResponse(responseCode = "404", description = "No such care unit or e-service")
     @APIResponse(responseCode = "409", description = "The unit has closed")
     @APIResponse(responseCode = "422", description = "The e-service is retired")
+    @RolesAllowed({ Roles.UNIT_EDITOR, Roles.ADMIN })
     public Response putExemption(@PathParam("hsaId") String hsaId, @PathParam("serviceCode") String serviceCode,
             @Valid @NotNull ExemptionRequest request) {
         ExemptionService.Saved saved = service.put(hsaId, serviceCode, request);
@@ -69,6 +73,7 @@ public class ExemptionResource {
     @APIResponse(responseCode = "400", description = "Not an HSA-id")
     @APIResponse(responseCode = "404", description = "No such care unit or e-service, or no exemption from it")
     @APIResponse(responseCode = "409", description = "The unit has closed")
+    @RolesAllowed({ Roles.UNIT_EDITOR, Roles.ADMIN })
     public void deleteExemption(@PathParam("hsaId") String hsaId, @PathParam("serviceCode") String serviceCode) {
         service.delete(hsaId, serviceCode);
     }

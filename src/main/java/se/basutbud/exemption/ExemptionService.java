@@ -17,9 +17,11 @@ import se.basutbud.eservice.EServiceService;
 public class ExemptionService {
 
     private final TimeSource time;
+    private final CareUnitService units;
 
-    ExemptionService(TimeSource time) {
+    ExemptionService(TimeSource time, CareUnitService units) {
         this.time = time;
+        this.units = units;
     }
 
     public record Saved(ExemptionDto exemption, boolean created) {
@@ -27,7 +29,7 @@ public class ExemptionService {
 
     @Transactional
     public Saved put(String hsaId, String serviceCode, ExemptionRequest request) {
-        CareUnit unit = CareUnitService.requireOpenForUpdate(hsaId, time.today());
+        CareUnit unit = units.requireEditable(hsaId);
         EService service = EServiceService.requireActive(serviceCode);
         Optional<Exemption> existing = find(unit, service);
         Exemption exemption = existing.orElseGet(() -> {
@@ -45,7 +47,7 @@ public class ExemptionService {
 
     @Transactional
     public void delete(String hsaId, String serviceCode) {
-        CareUnit unit = CareUnitService.requireOpenForUpdate(hsaId, time.today());
+        CareUnit unit = units.requireEditable(hsaId);
         EService service = EServiceService.require(serviceCode);
         find(unit, service).orElseThrow(() -> ApiException.notFound(
                 unit.hsaId + " has no exemption from " + serviceCode)).delete();

@@ -1,5 +1,6 @@
 package se.basutbud.offering;
 
+import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import se.basutbud.common.Roles;
 import se.basutbud.common.Responses;
 import se.basutbud.common.QueryParams;
 import se.basutbud.common.TimeSource;
@@ -30,6 +32,7 @@ import se.basutbud.common.TimeSource;
 @Path("/api/v1/care-units/{hsaId}/offerings")
 @Tag(name = "Offerings", description = "The e-services each unit offers, with history")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.READER, Roles.UNIT_EDITOR, Roles.ADMIN })
 public class OfferingResource {
 
     private final OfferingService service;
@@ -75,6 +78,7 @@ public class OfferingResource {
     @APIResponse(responseCode = "404", description = "No such care unit or e-service")
     @APIResponse(responseCode = "409", description = "The unit has closed, or the period would overlap an earlier one")
     @APIResponse(responseCode = "422", description = "The e-service is retired")
+    @RolesAllowed({ Roles.UNIT_EDITOR, Roles.ADMIN })
     public Response offerEService(@PathParam("hsaId") String hsaId, @PathParam("serviceCode") String serviceCode,
             @Valid @NotNull OfferingRequest request) {
         OfferingService.Saved saved = service.offer(hsaId, serviceCode, request);
@@ -90,6 +94,7 @@ public class OfferingResource {
     @APIResponse(responseCode = "404", description = "No such care unit or e-service, or nothing ongoing to withdraw")
     @APIResponse(responseCode = "409", description = "The unit has closed")
     @APIResponse(responseCode = "422", description = "The date is before the period started")
+    @RolesAllowed({ Roles.UNIT_EDITOR, Roles.ADMIN })
     public void withdrawEService(@PathParam("hsaId") String hsaId, @PathParam("serviceCode") String serviceCode,
             @Parameter(description = "Defaults to today in Europe/Stockholm", schema = @Schema(implementation = java.time.LocalDate.class))
             @QueryParam("on") String on) {

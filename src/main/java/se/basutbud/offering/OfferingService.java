@@ -25,10 +25,12 @@ public class OfferingService {
 
     private final TimeSource time;
     private final Event<CardsAffected> cardsAffected;
+    private final CareUnitService units;
 
-    OfferingService(TimeSource time, Event<CardsAffected> cardsAffected) {
+    OfferingService(TimeSource time, Event<CardsAffected> cardsAffected, CareUnitService units) {
         this.time = time;
         this.cardsAffected = cardsAffected;
+        this.units = units;
     }
 
     public record Saved(OfferingDto offering, boolean created) {
@@ -37,7 +39,7 @@ public class OfferingService {
     @Transactional
     public Saved offer(String hsaId, String serviceCode, OfferingRequest request) {
         LocalDate today = time.today();
-        CareUnit unit = CareUnitService.requireOpenForUpdate(hsaId, today);
+        CareUnit unit = units.requireEditable(hsaId);
         EService service = EServiceService.requireActive(serviceCode);
         List<Offering> periods = Offering.periods(unit, service);
         Offering latest = periods.isEmpty() ? null : periods.get(periods.size() - 1);
@@ -77,7 +79,7 @@ public class OfferingService {
     @Transactional
     public void withdraw(String hsaId, String serviceCode, LocalDate on) {
         LocalDate today = time.today();
-        CareUnit unit = CareUnitService.requireOpenForUpdate(hsaId, today);
+        CareUnit unit = units.requireEditable(hsaId);
         // A retired service can still be withdrawn: that is how units follow its retirement.
         EService service = EServiceService.require(serviceCode);
         LocalDate end = on != null ? on : today;

@@ -21,6 +21,7 @@ import se.basutbud.careunit.CareUnitRequest;
 import se.basutbud.careunit.CareUnitService;
 import se.basutbud.careunit.UnitType;
 import se.basutbud.common.BasutbudConfig;
+import se.basutbud.common.Caller;
 import se.basutbud.common.TimeSource;
 import se.basutbud.eservice.EService;
 import se.basutbud.eservice.EServiceRequests;
@@ -93,7 +94,7 @@ class SampleRegion {
     void onStart(@Observes StartupEvent event) {
         if (config.sampleData().enabled()
                 && QuarkusTransaction.requiringNew().call(() -> CareUnit.count("careProvider", REGION) == 0)) {
-            QuarkusTransaction.requiringNew().timeout(600).run(this::load);
+            Caller.asSystem(() -> QuarkusTransaction.requiringNew().timeout(600).run(this::load));
             LOG.info("Loaded the sample region: see /api/v1/compliance and /api/v1/contact-cards");
         }
     }

@@ -47,7 +47,7 @@ class DeploymentManifestTest {
     }
 
     @Test
-    void theDatabaseComesFromTheSecretThroughTheVariablesTheServiceReads() {
+    void theDatabaseAndTheIdentityProviderAreConfiguredThroughVariablesTheServiceReads() {
         Set<String> variables = new HashSet<>();
         JsonNode secret = read("deploy/kubernetes/secret.example.yaml");
         for (JsonNode env : container.get("env")) {
@@ -63,7 +63,7 @@ class DeploymentManifestTest {
             }
         }
         assertEquals(Set.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
-                "QUARKUS_HTTP_PORT"), variables);
+                "QUARKUS_HTTP_PORT", "MP_JWT_VERIFY_ISSUER", "MP_JWT_VERIFY_PUBLICKEY_LOCATION"), variables);
         for (String sensitive : new String[] { "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
                 "QUARKUS_DATASOURCE_PASSWORD" }) {
             container.get("env").forEach(env -> {

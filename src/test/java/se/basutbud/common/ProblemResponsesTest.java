@@ -1,6 +1,7 @@
 package se.basutbud.common;
 
 import static org.hamcrest.Matchers.equalTo;
+import static se.basutbud.support.Api.asAdmin;
 import static se.basutbud.support.Api.assertProblem;
 import static se.basutbud.support.Api.json;
 import static se.basutbud.support.Api.request;
@@ -26,8 +27,8 @@ class ProblemResponsesTest {
 
     @Test
     void aBodyThatIsNotJsonIsAnUnsupportedMediaTypeProblem() {
-        assertProblem(request().contentType("text/plain").body("code=x").post("/api/v1/e-services").then(), 415);
-        assertProblem(request().body("{}".getBytes()).put("/api/v1/e-services/fornya-recept").then(), 415);
+        assertProblem(asAdmin().contentType("text/plain").body("code=x").post("/api/v1/e-services").then(), 415);
+        assertProblem(asAdmin().body("{}".getBytes()).put("/api/v1/e-services/fornya-recept").then(), 415);
     }
 
     @Test
@@ -39,8 +40,8 @@ class ProblemResponsesTest {
     @Test
     void anOperationWithoutABodyNeedsNoContentType() {
         request().get("/api/v1/e-services/fornya-recept").then().statusCode(200);
-        assertProblem(request().post("/api/v1/baselines/999999999/publish").then(), 404);
-        assertProblem(request().delete("/api/v1/baselines/999999999").then(), 404);
+        assertProblem(asAdmin().post("/api/v1/baselines/999999999/publish").then(), 404);
+        assertProblem(asAdmin().delete("/api/v1/baselines/999999999").then(), 404);
     }
 
     @Test

@@ -28,11 +28,21 @@ public final class Api {
     private Api() {
     }
 
+    /** A JSON request as an administrator, who may do everything. */
     public static RequestSpecification json() {
-        return request().contentType(ContentType.JSON).accept(ContentType.JSON);
+        return asAdmin().contentType(ContentType.JSON).accept(ContentType.JSON);
     }
 
-    /** A request with no content type or accept header set. */
+    public static RequestSpecification asAdmin() {
+        return request().auth().oauth2(Tokens.admin());
+    }
+
+    /** A JSON request with this bearer token. */
+    public static RequestSpecification jsonAs(String token) {
+        return request().auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    /** A request without a token, content type or accept header. */
     public static RequestSpecification request() {
         return given().config(DOUBLES);
     }

@@ -1,0 +1,47 @@
+package se.basutbud.common;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.smallrye.jwt.build.Jwt;
+
+/**
+ * Tokens for local use, signed with the dev-only key: {@code curl 'localhost:8080/dev/token?role=basutbud-admin'}.
+ * Exists in dev mode and tests only; the packaged service has neither this resource nor the key.
+ */
+@IfBuildProfile(anyOf = { "dev", "test" })
+@Path("/dev/token")
+public class DevTokenResource {
+
+    static final String DEV_ISSUER = "https://basutbud.local/dev-only";
+
+    @GET
+    @PermitAll
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(hidden = true)
+    public String devToken(@QueryParam("role") String role, @QueryParam("org") String org, @QueryParam("sub") String subject) {
+        if (role == null || !Set.of(Roles.READER, Roles.UNIT_EDITOR, Roles.ADMIN).contains(role)) {
+            throw ApiException.badRequest("role", "must be one of reader, unit-editor, basutbud-admin");
+        }
+        Set<String> organisations = org == null || org.isBlank() ? Set.of()
+                : Arrays.stream(org.split(",")).map(String::strip).collect(Collectors.toSet());
+        return Jwt.issuer(DEV_ISSUER)
+                .subject(subject == null || subject.isBlank() ? "dev-" + role : subject)
+                .groups(role)
+                .claim("org", organisations)
+                .expiresIn(Duration.ofHours(8))
+                .sign();
+    }
+}

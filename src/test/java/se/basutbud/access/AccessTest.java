@@ -1,0 +1,155 @@
+package se.basutbud.access;
+
+import static org.hamcrest.Matchers.equalTo;
+import static se.basutbud.support.Api.assertProblem;
+import static se.basutbud.support.Api.json;
+import static se.basutbud.support.Api.jsonAs;
+import static se.basutbud.support.Api.newCareProvider;
+import static se.basutbud.support.Api.putUnit;
+import static se.basutbud.support.Api.request;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import se.basutbud.common.Roles;
+import se.basutbud.support.Tokens;
+
+@QuarkusTest
+class AccessTest {
+
+    private static ValidatableResponse assertUnauthorized(ValidatableResponse response) {
+        return assertProblem(response, 401).header("WWW-Authenticate", equalTo("Bearer"));
+    }
+
+    @Test
+    void theCatalogueBasutbudAndContactCardsArePublic() {
+        request().get("/api/v1/e-services").then().statusCode(200);
+        request().get("/api/v1/e-services/fornya-recept").then().statusCode(200);
+        request().get("/api/v1/baselines").then().statusCode(200);
+        request().get("/api/v1/contact-cards").then().statusCode(200);
+        String unit = newCareProvider() + "-1";
+        putUnit(unit, "PRIMARY_CARE", Map.of());
+        request().get("/api/v1/contact-cards/" + unit).then().statusCode(200);
+    }
+
+    @Test
+    void everythingElseNeedsAToken() {
+        String unit = newCareProvider() + "-1";
+        putUnit(unit, "PRIMARY_CARE", Map.of());
+        for (String path : List.of("/api/v1/care-units", "/api/v1/care-units/" + unit, "/api/v1/care-units/" + unit + "/offerings",
+                "/api/v1/care-units/" + unit + "/exemptions", "/api/v1/care-units/" + unit + "/compliance",
+                "/api/v1/compliance", "/api/v1/compliance/services", "/api/v1/compliance/groups?by=unitType",
+                "/api/v1/compliance/trend")) {
+            assertUnauthorized(request().get(path).then());
+        }
+        assertUnauthorized(request().contentType("application/json").body(Map.of("code", "x-y", "name", "X"))
+                .post("/api/v1/e-services").then());
+        assertUnauthorized(request().contentType("application/json").body(Map.of("name", "X", "unitType", "OTHER"))
+                .put("/api/v1/care-units/" + unit).then());
+        assertUnauthorized(request().post("/api/v1/baselines/1/publish").then());
+        json().get("/api/v1/care-units/" + unit).then().body("name", equalTo("Enhet " + unit));
+    }
+
+    @Test
+    void aReaderReadsButWritesNothing() {
+        String unit = newCareProvider() + "-1";
+        putUnit(unit, "PRIMARY_CARE", Map.of());
+        String reader = Tokens.reader();
+        jsonAs(reader).get("/api/v1/care-units/" + unit).then().statusCode(200);
+        jsonAs(reader).get("/api/v1/care-units/" + unit + "/offerings").then().statusCode(200);
+        assertProblem(jsonAs(reader).body(Map.of("name", "X", "unitType", "OTHER")).put("/api/v1/care-units/" + unit).then(), 403);
+        assertProblem(jsonAs(reader).body(Map.of()).put("/api/v1/care-units/" + unit + "/offerings/fornya-recept").then(), 403);
+        assertProblem(jsonAs(reader).body(Map.of("code", se.basutbud.support.Api.newServiceCode(), "name", "X"))
+                .post("/api/v1/e-services").then(), 403);
+        json().get("/api/v1/care-units/" + unit).then().body("unitType", equalTo("PRIMARY_CARE"));
+    }
+
+    @Test
+    void aUnitEditorWritesOnlyTheUnitsOfItsOrganisations() {
+        String own = newCareProvider();
+        String other = newCareProvider();
+        putUnit(other + "-1", "PRIMARY_CARE", Map.of());
+        String editor = Tokens.editor(own);
+
+        jsonAs(editor).body(Map.of("name", "Egen", "unitType", "PRIMARY_CARE")).put("/api/v1/care-units/" + own + "-1")
+                .then().statusCode(201);
+        jsonAs(editor).body(Map.of()).put("/api/v1/care-units/" + own + "-1/offerings/fornya-recept").then().statusCode(201);
+        jsonAs(editor).body(Map.of("reason", "Skäl")).put("/api/v1/care-units/" + own + "-1/exemptions/resevaccination")
+                .then().statusCode(201);
+        jsonAs(editor).get("/api/v1/compliance").then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(404)));
+
+        assertProblem(jsonAs(editor).body(Map.of("name", "Annans", "unitType", "PRIMARY_CARE"))
+                .put("/api/v1/care-units/" + other + "-2").then(), 403);
+        assertProblem(jsonAs(editor).body(Map.of("name", "Annans", "unitType", "PRIMARY_CARE", "careProvider", other))
+                .put("/api/v1/care-units/" + own + "-2").then(), 403);
+        assertProblem(jsonAs(editor).body(Map.of("name", "Flyttad", "unitType", "PRIMARY_CARE", "careProvider", other))
+                .put("/api/v1/care-units/" + own + "-1").then(), 403);
+        assertProblem(jsonAs(editor).body(Map.of("name", "Kapad", "unitType", "PRIMARY_CARE"))
+                .put("/api/v1/care-units/" + other + "-1").then(), 403);
+        assertProblem(jsonAs(editor).body(Map.of()).put("/api/v1/care-units/" + other + "-1/offerings/fornya-recept")
+                .then(), 403);
+        assertProblem(jsonAs(editor).delete("/api/v1/care-units/" + other + "-1/exemptions/resevaccination").then(), 403);
+        assertProblem(jsonAs(editor).body(Map.of("name", "X", "validFrom", "2030-01-01")).post("/api/v1/baselines").then(), 403);
+
+        json().get("/api/v1/care-units/" + other + "-1").then().body("name", equalTo("Enhet " + other + "-1"));
+        assertProblem(json().get("/api/v1/care-units/" + other + "-2").then(), 404);
+        json().get("/api/v1/care-units/" + own + "-1").then().body("careProvider", equalTo(own));
+        json().get("/api/v1/care-units/" + other + "-1/offerings").then().body("$", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void theOrgClaimMayBeAStringOrAnArray() {
+        String first = newCareProvider();
+        String second = newCareProvider();
+        String single = Tokens.claims("editor", Roles.UNIT_EDITOR, first).sign();
+        String several = Tokens.claims("editor", Roles.UNIT_EDITOR, List.of(first, second)).sign();
+        jsonAs(single).body(Map.of("name", "A", "unitType", "OTHER")).put("/api/v1/care-units/" + first + "-1").then()
+                .statusCode(201);
+        jsonAs(several).body(Map.of("name", "B", "unitType", "OTHER")).put("/api/v1/care-units/" + second + "-1").then()
+                .statusCode(201);
+        assertProblem(jsonAs(single).body(Map.of("name", "C", "unitType", "OTHER")).put("/api/v1/care-units/" + second + "-2")
+                .then(), 403);
+    }
+
+    @Test
+    void expiredForeignForgedAndUnsignedTokensAreRejected() throws NoSuchAlgorithmException {
+        String expired = Tokens.claims("x", Roles.ADMIN, Set.of()).issuedAt(Instant.now().minusSeconds(7200))
+                .expiresAt(Instant.now().minusSeconds(3600)).sign();
+        String foreignIssuer = Tokens.claims("x", Roles.ADMIN, Set.of()).issuer("https://elsewhere.example").sign();
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String forged = Tokens.claims("x", Roles.ADMIN, Set.of()).sign(generator.generateKeyPair().getPrivate());
+        String[] valid = Tokens.admin().split("\\.");
+        String unsigned = base64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + valid[1] + ".";
+        String noneWithSignature = base64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + valid[1] + "." + valid[2];
+        for (String token : List.of(expired, foreignIssuer, forged, unsigned, noneWithSignature, "not-a-jwt")) {
+            assertUnauthorized(jsonAs(token).get("/api/v1/care-units").then());
+            assertUnauthorized(jsonAs(token).body(Map.of("code", se.basutbud.support.Api.newServiceCode(), "name", "X"))
+                    .post("/api/v1/e-services").then());
+        }
+    }
+
+    @Test
+    void theDevTokenCommandGivesAWorkingToken() {
+        String org = newCareProvider();
+        String token = request().queryParam("role", "unit-editor").queryParam("org", org)
+                .get("/dev/token").then().statusCode(200).extract().asString().strip();
+        jsonAs(token).body(Map.of("name", "Dev", "unitType", "OTHER")).put("/api/v1/care-units/" + org + "-1").then()
+                .statusCode(201);
+        assertProblem(request().queryParam("role", "root").get("/dev/token").then(), 400);
+    }
+
+    private static String base64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+}
