@@ -37,6 +37,10 @@ public class Baseline extends CatalogueEntity {
     @Column(name = "published_at")
     public Instant publishedAt;
 
+    /** The subject of the token that published it. */
+    @Column(name = "published_by")
+    public String publishedBy;
+
     @OneToMany(mappedBy = "baseline", cascade = CascadeType.ALL, orphanRemoval = true)
     public List<BaselineRequirement> requirements = new ArrayList<>();
 

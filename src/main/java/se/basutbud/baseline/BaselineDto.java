@@ -18,6 +18,7 @@ public record BaselineDto(
         @Schema(description = "The decision behind the revision", examples = "Sjukvårdsledningen 2026-11-12, § 42") String decision,
         BaselineStatus status,
         Instant publishedAt,
+        @Schema(description = "Who published it: the subject of their token") String publishedBy,
         @Schema(description = "Ordered by serviceCode") List<Requirement> requirements) {
 
     @Schema(name = "Requirement", description = "An e-service the revision requires")
@@ -31,12 +32,17 @@ public record BaselineDto(
         }
     }
 
+    /** The requirement of one e-service, if the revision has it. */
+    java.util.Optional<Requirement> requirement(String serviceCode) {
+        return requirements.stream().filter(r -> r.serviceCode().equals(serviceCode)).findFirst();
+    }
+
     static BaselineDto of(Baseline baseline) {
         List<Requirement> requirements = baseline.requirements.stream()
                 .map(r -> new Requirement(r.service.code, Arrays.stream(r.unitTypes).map(UnitType::valueOf).sorted().toList()))
                 .sorted(Comparator.comparing(Requirement::serviceCode))
                 .toList();
         return new BaselineDto(baseline.id, baseline.name, baseline.validFrom, baseline.decision, baseline.status,
-                baseline.publishedAt, requirements);
+                baseline.publishedAt, baseline.publishedBy, requirements);
     }
 }

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
+import se.basutbud.audit.AuditLog;
 import se.basutbud.careunit.UnitType;
 import se.basutbud.common.ApiException;
 import se.basutbud.common.CardsAffected;
@@ -25,10 +26,12 @@ public class BaselineService {
 
     private final TimeSource time;
     private final Event<CardsAffected> cardsAffected;
+    private final AuditLog audit;
 
-    BaselineService(TimeSource time, Event<CardsAffected> cardsAffected) {
+    BaselineService(TimeSource time, Event<CardsAffected> cardsAffected, AuditLog audit) {
         this.time = time;
         this.cardsAffected = cardsAffected;
+        this.audit = audit;
     }
 
     @Transactional
@@ -53,7 +56,9 @@ public class BaselineService {
             }
         }
         baseline.persistAndFlush();
-        return BaselineDto.of(baseline);
+        BaselineDto created = BaselineDto.of(baseline);
+        audit.record(AuditLog.EntityType.BASELINE, created.id() + "", AuditLog.Action.CREATE, null, created);
+        return created;
     }
 
     @Transactional
@@ -79,6 +84,7 @@ public class BaselineService {
     public BaselineDto putRequirement(long id, String serviceCode, List<UnitType> unitTypes) {
         Baseline baseline = requireDraftForUpdate(id);
         EService service = EServiceService.requireActive(serviceCode);
+        Optional<BaselineDto.Requirement> before = BaselineDto.of(baseline).requirement(service.code);
         BaselineRequirement requirement = baseline.requirements.stream()
                 .filter(r -> r.service.code.equals(service.code))
                 .findFirst()
@@ -93,16 +99,21 @@ public class BaselineService {
                 : unitTypes.stream().distinct().sorted().map(Enum::name).toArray(String[]::new);
         baseline.touch(time.now());
         baseline.flush();
-        return BaselineDto.of(baseline);
+        BaselineDto after = BaselineDto.of(baseline);
+        audit.record(AuditLog.EntityType.BASELINE_REQUIREMENT, id + "/" + service.code,
+                before.isPresent() ? AuditLog.Action.UPDATE : AuditLog.Action.CREATE, before.orElse(null),
+                after.requirement(service.code).orElseThrow());
+        return after;
     }
 
     @Transactional
     public void deleteRequirement(long id, String serviceCode) {
         Baseline baseline = requireDraftForUpdate(id);
-        boolean removed = baseline.requirements.removeIf(r -> r.service.code.equals(serviceCode));
-        if (!removed) {
-            throw ApiException.notFound("The basutbud revision " + id + " does not require " + serviceCode);
-        }
+        BaselineDto.Requirement before = BaselineDto.of(baseline).requirement(serviceCode).orElseThrow(
+                () -> ApiException.notFound("The basutbud revision " + id + " does not require " + serviceCode));
+        baseline.requirements.removeIf(r -> r.service.code.equals(serviceCode));
+        audit.record(AuditLog.EntityType.BASELINE_REQUIREMENT, id + "/" + serviceCode, AuditLog.Action.DELETE, before,
+                null);
         baseline.touch(time.now());
     }
 
@@ -122,18 +133,23 @@ public class BaselineService {
             throw ApiException.conflict("The published revision " + sameDate.get().id + " already applies from "
                     + baseline.validFrom);
         }
+        BaselineDto before = BaselineDto.of(baseline);
         baseline.status = BaselineStatus.PUBLISHED;
         baseline.publishedAt = time.now();
+        baseline.publishedBy = audit.actor();
         baseline.touch(baseline.publishedAt);
         baseline.flush();
         // Base flags on contact cards follow the revision in force; later dates are picked up daily.
         cardsAffected.fire(CardsAffected.all());
-        return BaselineDto.of(baseline);
+        BaselineDto after = BaselineDto.of(baseline);
+        audit.record(AuditLog.EntityType.BASELINE, id + "", AuditLog.Action.PUBLISH, before, after);
+        return after;
     }
 
     @Transactional
     public void delete(long id) {
         Baseline baseline = requireDraftForUpdate(id);
+        audit.record(AuditLog.EntityType.BASELINE, id + "", AuditLog.Action.DELETE, BaselineDto.of(baseline), null);
         baseline.delete();
     }
 

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
+import se.basutbud.audit.AuditLog;
 import se.basutbud.common.ApiException;
 import se.basutbud.common.CardsAffected;
 import se.basutbud.common.Caller;
@@ -27,11 +28,13 @@ public class CareUnitService {
     private final TimeSource time;
     private final Event<CardsAffected> cardsAffected;
     private final Caller caller;
+    private final AuditLog audit;
 
-    CareUnitService(TimeSource time, Event<CardsAffected> cardsAffected, Caller caller) {
+    CareUnitService(TimeSource time, Event<CardsAffected> cardsAffected, Caller caller, AuditLog audit) {
         this.time = time;
         this.cardsAffected = cardsAffected;
         this.caller = caller;
+        this.audit = audit;
     }
 
     /** The filters of the unit list and the compliance reports; null means no filter. */
@@ -59,6 +62,7 @@ public class CareUnitService {
         }
         caller.requireMayEdit(careProvider);
         boolean created = unit == null;
+        CareUnitDto before = created ? null : CareUnitDto.of(unit);
         if (created) {
             unit = new CareUnit();
             unit.hsaId = id;
@@ -76,7 +80,10 @@ public class CareUnitService {
         unit.touch(time.now());
         unit.persistAndFlush();
         cardsAffected.fire(CardsAffected.unit(id));
-        return new Saved(CareUnitDto.of(unit), created);
+        CareUnitDto after = CareUnitDto.of(unit);
+        audit.record(AuditLog.EntityType.CARE_UNIT, id, created ? AuditLog.Action.CREATE : AuditLog.Action.UPDATE,
+                before, after);
+        return new Saved(after, created);
     }
 
     @Transactional

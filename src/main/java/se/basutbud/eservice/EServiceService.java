@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
+import se.basutbud.audit.AuditLog;
 import se.basutbud.common.ApiException;
 import se.basutbud.common.CardsAffected;
 import se.basutbud.common.Page;
@@ -24,10 +25,12 @@ public class EServiceService {
 
     private final TimeSource time;
     private final Event<CardsAffected> cardsAffected;
+    private final AuditLog audit;
 
-    EServiceService(TimeSource time, Event<CardsAffected> cardsAffected) {
+    EServiceService(TimeSource time, Event<CardsAffected> cardsAffected, AuditLog audit) {
         this.time = time;
         this.cardsAffected = cardsAffected;
+        this.audit = audit;
     }
 
     @Transactional
@@ -69,12 +72,15 @@ public class EServiceService {
         service.status = request.status() == null ? EServiceStatus.ACTIVE : request.status();
         service.touch(time.now());
         service.persistAndFlush();
-        return EServiceDto.of(service);
+        EServiceDto created = EServiceDto.of(service);
+        audit.record(AuditLog.EntityType.E_SERVICE, created.code(), AuditLog.Action.CREATE, null, created);
+        return created;
     }
 
     @Transactional
     public EServiceDto update(String code, EServiceRequests.Update request) {
         EService service = require(code);
+        EServiceDto before = EServiceDto.of(service);
         service.name = request.name().strip();
         service.nameEn = Text.blankToNull(request.nameEn());
         service.description = Text.blankToNull(request.description());
@@ -83,7 +89,9 @@ public class EServiceService {
         service.flush();
         // Names show on every card that offers the service; retiring it takes it off the cards.
         cardsAffected.fire(CardsAffected.all());
-        return EServiceDto.of(service);
+        EServiceDto after = EServiceDto.of(service);
+        audit.record(AuditLog.EntityType.E_SERVICE, code, AuditLog.Action.UPDATE, before, after);
+        return after;
     }
 
     /** The service with this code, or a 404 naming it. */

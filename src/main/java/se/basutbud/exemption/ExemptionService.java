@@ -6,6 +6,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import se.basutbud.audit.AuditLog;
 import se.basutbud.careunit.CareUnit;
 import se.basutbud.careunit.CareUnitService;
 import se.basutbud.common.ApiException;
@@ -18,10 +19,12 @@ public class ExemptionService {
 
     private final TimeSource time;
     private final CareUnitService units;
+    private final AuditLog audit;
 
-    ExemptionService(TimeSource time, CareUnitService units) {
+    ExemptionService(TimeSource time, CareUnitService units, AuditLog audit) {
         this.time = time;
         this.units = units;
+        this.audit = audit;
     }
 
     public record Saved(ExemptionDto exemption, boolean created) {
@@ -32,6 +35,7 @@ public class ExemptionService {
         CareUnit unit = units.requireEditable(hsaId);
         EService service = EServiceService.requireActive(serviceCode);
         Optional<Exemption> existing = find(unit, service);
+        ExemptionDto before = existing.map(ExemptionDto::of).orElse(null);
         Exemption exemption = existing.orElseGet(() -> {
             Exemption created = new Exemption();
             created.unit = unit;
@@ -42,15 +46,21 @@ public class ExemptionService {
         exemption.until = request.until();
         exemption.touch(time.now());
         exemption.persistAndFlush();
-        return new Saved(ExemptionDto.of(exemption), existing.isEmpty());
+        ExemptionDto after = ExemptionDto.of(exemption);
+        audit.record(AuditLog.EntityType.EXEMPTION, unit.hsaId + "/" + service.code,
+                existing.isEmpty() ? AuditLog.Action.CREATE : AuditLog.Action.UPDATE, before, after);
+        return new Saved(after, existing.isEmpty());
     }
 
     @Transactional
     public void delete(String hsaId, String serviceCode) {
         CareUnit unit = units.requireEditable(hsaId);
         EService service = EServiceService.require(serviceCode);
-        find(unit, service).orElseThrow(() -> ApiException.notFound(
-                unit.hsaId + " has no exemption from " + serviceCode)).delete();
+        Exemption exemption = find(unit, service).orElseThrow(() -> ApiException.notFound(
+                unit.hsaId + " has no exemption from " + serviceCode));
+        audit.record(AuditLog.EntityType.EXEMPTION, unit.hsaId + "/" + service.code, AuditLog.Action.DELETE,
+                ExemptionDto.of(exemption), null);
+        exemption.delete();
     }
 
     @Transactional

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import se.basutbud.audit.AuditLog;
 import se.basutbud.careunit.CareUnit;
 import se.basutbud.careunit.CareUnitService;
 import se.basutbud.common.ApiException;
@@ -26,11 +27,13 @@ public class OfferingService {
     private final TimeSource time;
     private final Event<CardsAffected> cardsAffected;
     private final CareUnitService units;
+    private final AuditLog audit;
 
-    OfferingService(TimeSource time, Event<CardsAffected> cardsAffected, CareUnitService units) {
+    OfferingService(TimeSource time, Event<CardsAffected> cardsAffected, CareUnitService units, AuditLog audit) {
         this.time = time;
         this.cardsAffected = cardsAffected;
         this.units = units;
+        this.audit = audit;
     }
 
     public record Saved(OfferingDto offering, boolean created) {
@@ -50,12 +53,15 @@ public class OfferingService {
                 throw ApiException.conflict(serviceCode + " is offered from " + latest.since
                         + "; a period starting " + request.since() + " would overlap it");
             }
+            OfferingDto before = OfferingDto.of(latest);
             latest.url = request.url();
             latest.until = null;
             latest.touch(time.now());
             latest.flush();
             cardsAffected.fire(CardsAffected.unit(unit.hsaId));
-            return new Saved(OfferingDto.of(latest), false);
+            OfferingDto after = OfferingDto.of(latest);
+            audit.record(AuditLog.EntityType.OFFERING, key(unit, service), AuditLog.Action.UPDATE, before, after);
+            return new Saved(after, false);
         }
 
         LocalDate since = request.since() != null ? request.since() : today;
@@ -72,7 +78,9 @@ public class OfferingService {
         offering.touch(time.now());
         offering.persistAndFlush();
         cardsAffected.fire(CardsAffected.unit(unit.hsaId));
-        return new Saved(OfferingDto.of(offering), true);
+        OfferingDto created = OfferingDto.of(offering);
+        audit.record(AuditLog.EntityType.OFFERING, key(unit, service), AuditLog.Action.CREATE, null, created);
+        return new Saved(created, true);
     }
 
     /** Ends the ongoing period on a date (its first day without the service). */
@@ -88,15 +96,23 @@ public class OfferingService {
         if (end.isBefore(open.since)) {
             throw ApiException.unprocessable("The offering started " + open.since + "; it cannot end on " + end);
         }
+        OfferingDto before = OfferingDto.of(open);
         if (end.equals(open.since)) {
             // Withdrawn on its first day: the period never took effect.
             open.delete();
+            audit.record(AuditLog.EntityType.OFFERING, key(unit, service), AuditLog.Action.DELETE, before, null);
         } else {
             open.until = end;
             open.touch(time.now());
+            audit.record(AuditLog.EntityType.OFFERING, key(unit, service), AuditLog.Action.UPDATE, before,
+                    OfferingDto.of(open));
         }
         Offering.flush();
         cardsAffected.fire(CardsAffected.unit(unit.hsaId));
+    }
+
+    private static String key(CareUnit unit, EService service) {
+        return unit.hsaId + "/" + service.code;
     }
 
     @Transactional

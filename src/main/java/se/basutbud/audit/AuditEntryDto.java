@@ -1,0 +1,26 @@
+package se.basutbud.audit;
+
+import java.time.Instant;
+
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
+@Schema(name = "AuditEntry", description = "One successful write")
+public record AuditEntryDto(
+        long id,
+        @Schema(description = "When it was committed") Instant at,
+        @Schema(description = "The subject of the writer's token", examples = "anna.andersson") String actor,
+        AuditLog.EntityType entityType,
+        @Schema(description = "The entity's key: code, HSA-id, revision id, or HSA-id/code and id/code for the parts",
+                examples = "SE2321000073-1234/fornya-recept") String key,
+        AuditLog.Action action,
+        @Schema(type = SchemaType.OBJECT, description = "The entity before; null when created") @JsonRawValue String before,
+        @Schema(type = SchemaType.OBJECT, description = "The entity after; null when deleted") @JsonRawValue String after) {
+
+    static AuditEntryDto of(AuditEvent event) {
+        return new AuditEntryDto(event.id, event.occurredAt, event.actor, event.entityType, event.entityKey, event.action,
+                event.before, event.after);
+    }
+}
