@@ -9,12 +9,14 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -28,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.basutbud.common.Roles;
 import se.basutbud.common.Responses;
 import se.basutbud.common.ApiException;
+import se.basutbud.common.EntityTags;
 import se.basutbud.common.Page;
 import se.basutbud.common.PageParams;
 import se.basutbud.common.QueryParams;
@@ -86,12 +89,13 @@ public class BaselineResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Get one revision")
-    @APIResponse(responseCode = "200", description = "The revision")
+    @APIResponse(responseCode = "200", description = "The revision; its ETag goes in If-Match of an edit",
+            content = @Content(schema = @Schema(implementation = BaselineDto.class)))
     @APIResponse(responseCode = "400", description = "The id is not a number")
     @APIResponse(responseCode = "404", description = "No revision with that id")
     @PermitAll
-    public BaselineDto getBaseline(@PathParam("id") String id) {
-        return service.get(QueryParams.id("id", id));
+    public Response getBaseline(@PathParam("id") String id) {
+        return EntityTags.ok(service.get(QueryParams.id("id", id)));
     }
 
     @DELETE
@@ -101,9 +105,12 @@ public class BaselineResource {
     @APIResponse(responseCode = "400", description = "The id is not a number")
     @APIResponse(responseCode = "404", description = "No revision with that id")
     @APIResponse(responseCode = "409", description = "The revision is published and never changes")
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
     @RolesAllowed(Roles.ADMIN)
-    public void deleteBaseline(@PathParam("id") String id) {
-        service.delete(QueryParams.id("id", id));
+    public void deleteBaseline(@PathParam("id") String id,
+            @Parameter(description = "The ETag read; the write is refused (412) if the resource changed since")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service.delete(QueryParams.id("id", id), ifMatch);
     }
 
     @PUT
@@ -116,10 +123,13 @@ public class BaselineResource {
     @APIResponse(responseCode = "404", description = "No such revision or e-service")
     @APIResponse(responseCode = "409", description = "The revision is published and never changes")
     @APIResponse(responseCode = "422", description = "The e-service is retired")
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
     @RolesAllowed(Roles.ADMIN)
-    public BaselineDto putRequirement(@PathParam("id") String id, @PathParam("serviceCode") String serviceCode,
+    public Response putRequirement(@PathParam("id") String id, @PathParam("serviceCode") String serviceCode,
+            @Parameter(description = "The ETag read; the write is refused (412) if the resource changed since")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull BaselineRequests.RequirementWrite request) {
-        return service.putRequirement(QueryParams.id("id", id), serviceCode, request.unitTypes());
+        return EntityTags.ok(service.putRequirement(QueryParams.id("id", id), serviceCode, request.unitTypes(), ifMatch));
     }
 
     @DELETE
@@ -129,9 +139,12 @@ public class BaselineResource {
     @APIResponse(responseCode = "400", description = "The id is not a number")
     @APIResponse(responseCode = "404", description = "No such revision, or it does not require the e-service")
     @APIResponse(responseCode = "409", description = "The revision is published and never changes")
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
     @RolesAllowed(Roles.ADMIN)
-    public void deleteRequirement(@PathParam("id") String id, @PathParam("serviceCode") String serviceCode) {
-        service.deleteRequirement(QueryParams.id("id", id), serviceCode);
+    public void deleteRequirement(@PathParam("id") String id, @PathParam("serviceCode") String serviceCode,
+            @Parameter(description = "The ETag read; the write is refused (412) if the resource changed since")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service.deleteRequirement(QueryParams.id("id", id), serviceCode, ifMatch);
     }
 
     @POST
@@ -143,8 +156,11 @@ public class BaselineResource {
     @APIResponse(responseCode = "404", description = "No revision with that id")
     @APIResponse(responseCode = "409", description = "Already published, or another published revision has the same validFrom")
     @APIResponse(responseCode = "422", description = "The revision has no requirements")
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
     @RolesAllowed(Roles.ADMIN)
-    public BaselineDto publishBaseline(@PathParam("id") String id) {
-        return service.publish(QueryParams.id("id", id));
+    public Response publishBaseline(@PathParam("id") String id,
+            @Parameter(description = "The ETag read; the write is refused (412) if the resource changed since")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return EntityTags.ok(service.publish(QueryParams.id("id", id), ifMatch));
     }
 }

@@ -14,6 +14,7 @@ import se.basutbud.audit.AuditLog;
 import se.basutbud.careunit.UnitType;
 import se.basutbud.common.ApiException;
 import se.basutbud.common.CardsAffected;
+import se.basutbud.common.EntityTags;
 import se.basutbud.common.Page;
 import se.basutbud.common.PageRequest;
 import se.basutbud.common.Text;
@@ -81,8 +82,8 @@ public class BaselineService {
     }
 
     @Transactional
-    public BaselineDto putRequirement(long id, String serviceCode, List<UnitType> unitTypes) {
-        Baseline baseline = requireDraftForUpdate(id);
+    public BaselineDto putRequirement(long id, String serviceCode, List<UnitType> unitTypes, String ifMatch) {
+        Baseline baseline = requireDraftForUpdate(id, ifMatch);
         EService service = EServiceService.requireActive(serviceCode);
         Optional<BaselineDto.Requirement> before = BaselineDto.of(baseline).requirement(service.code);
         BaselineRequirement requirement = baseline.requirements.stream()
@@ -107,8 +108,8 @@ public class BaselineService {
     }
 
     @Transactional
-    public void deleteRequirement(long id, String serviceCode) {
-        Baseline baseline = requireDraftForUpdate(id);
+    public void deleteRequirement(long id, String serviceCode, String ifMatch) {
+        Baseline baseline = requireDraftForUpdate(id, ifMatch);
         BaselineDto.Requirement before = BaselineDto.of(baseline).requirement(serviceCode).orElseThrow(
                 () -> ApiException.notFound("The basutbud revision " + id + " does not require " + serviceCode));
         baseline.requirements.removeIf(r -> r.service.code.equals(serviceCode));
@@ -118,9 +119,8 @@ public class BaselineService {
     }
 
     @Transactional
-    public BaselineDto publish(long id) {
-        Baseline baseline = Baseline.findByIdForUpdate(id)
-                .orElseThrow(() -> ApiException.notFound("No basutbud revision with id " + id));
+    public BaselineDto publish(long id, String ifMatch) {
+        Baseline baseline = lockForUpdate(id, ifMatch);
         if (baseline.isPublished()) {
             throw ApiException.conflict("The basutbud revision " + id + " was published at " + baseline.publishedAt);
         }
@@ -147,8 +147,8 @@ public class BaselineService {
     }
 
     @Transactional
-    public void delete(long id) {
-        Baseline baseline = requireDraftForUpdate(id);
+    public void delete(long id, String ifMatch) {
+        Baseline baseline = requireDraftForUpdate(id, ifMatch);
         audit.record(AuditLog.EntityType.BASELINE, id + "", AuditLog.Action.DELETE, BaselineDto.of(baseline), null);
         baseline.delete();
     }
@@ -158,9 +158,16 @@ public class BaselineService {
                 .orElseThrow(() -> ApiException.notFound("No basutbud revision with id " + id));
     }
 
-    private static Baseline requireDraftForUpdate(long id) {
+    /** The revision, locked for the rest of the transaction: 404 if unknown, 412 if If-Match is stale. */
+    private static Baseline lockForUpdate(long id, String ifMatch) {
         Baseline baseline = Baseline.findByIdForUpdate(id)
                 .orElseThrow(() -> ApiException.notFound("No basutbud revision with id " + id));
+        EntityTags.requireMatch(ifMatch, BaselineDto.of(baseline));
+        return baseline;
+    }
+
+    private static Baseline requireDraftForUpdate(long id, String ifMatch) {
+        Baseline baseline = lockForUpdate(id, ifMatch);
         if (baseline.isPublished()) {
             throw ApiException.conflict("The basutbud revision " + id + " is published and never changes");
         }

@@ -7,11 +7,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -25,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import se.basutbud.common.Roles;
 import se.basutbud.common.Responses;
+import se.basutbud.common.EntityTags;
 import se.basutbud.common.Page;
 import se.basutbud.common.PageParams;
 import se.basutbud.common.QueryParams;
@@ -58,11 +61,12 @@ public class CareUnitResource {
     @GET
     @Path("/{hsaId}")
     @Operation(summary = "Get one care unit")
-    @APIResponse(responseCode = "200", description = "The care unit")
+    @APIResponse(responseCode = "200", description = "The care unit; its ETag goes in If-Match of a replacement",
+            content = @Content(schema = @Schema(implementation = CareUnitDto.class)))
     @APIResponse(responseCode = "400", description = "Not an HSA-id")
     @APIResponse(responseCode = "404", description = "No care unit with that HSA-id")
-    public CareUnitDto getCareUnit(@Parameter(description = "HSA-id, any case", example = "SE2321000073-1234") @PathParam("hsaId") String hsaId) {
-        return service.get(hsaId);
+    public Response getCareUnit(@Parameter(description = "HSA-id, any case", example = "SE2321000073-1234") @PathParam("hsaId") String hsaId) {
+        return EntityTags.ok(service.get(hsaId));
     }
 
     @PUT
@@ -74,10 +78,13 @@ public class CareUnitResource {
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = CareUnitDto.class)))
     @APIResponse(responseCode = "400", description = "Not an HSA-id, or the body is invalid")
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
     @RolesAllowed({ Roles.UNIT_EDITOR, Roles.ADMIN })
     public Response putCareUnit(@Parameter(description = "HSA-id, any case", example = "SE2321000073-1234") @PathParam("hsaId") String hsaId,
+            @Parameter(description = "The ETag read; the write is refused (412) if the resource changed since")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull CareUnitRequest request) {
-        CareUnitService.Saved saved = service.put(hsaId, request);
+        CareUnitService.Saved saved = service.put(hsaId, request, ifMatch);
         return Responses.createdOrOk(saved.created(), "/api/v1/care-units/" + saved.unit().hsaId(), saved.unit());
     }
 }

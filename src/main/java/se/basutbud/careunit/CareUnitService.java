@@ -17,6 +17,7 @@ import se.basutbud.audit.AuditLog;
 import se.basutbud.common.ApiException;
 import se.basutbud.common.CardsAffected;
 import se.basutbud.common.Caller;
+import se.basutbud.common.EntityTags;
 import se.basutbud.common.Page;
 import se.basutbud.common.PageRequest;
 import se.basutbud.common.Text;
@@ -48,7 +49,7 @@ public class CareUnitService {
     }
 
     @Transactional
-    public Saved put(String hsaId, CareUnitRequest request) {
+    public Saved put(String hsaId, CareUnitRequest request, String ifMatch) {
         String id = HsaId.normalize(hsaId);
         if (request.closedOn() != null && request.openedOn() != null && !request.closedOn().isAfter(request.openedOn())) {
             throw ApiException.badRequest("closedOn", "must be after openedOn");
@@ -63,6 +64,7 @@ public class CareUnitService {
         caller.requireMayEdit(careProvider);
         boolean created = unit == null;
         CareUnitDto before = created ? null : CareUnitDto.of(unit);
+        EntityTags.requireMatch(ifMatch, before);
         if (created) {
             unit = new CareUnit();
             unit.hsaId = id;

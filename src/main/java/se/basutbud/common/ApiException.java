@@ -38,6 +38,10 @@ public class ApiException extends RuntimeException {
         return new ApiException(ProblemType.CONFLICT, detail);
     }
 
+    public static ApiException preconditionFailed(String detail) {
+        return new ApiException(ProblemType.PRECONDITION_FAILED, detail);
+    }
+
     public static ApiException unprocessable(String detail) {
         return new ApiException(ProblemType.UNPROCESSABLE, detail);
     }

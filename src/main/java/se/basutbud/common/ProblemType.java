@@ -9,6 +9,7 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method Not Allowed"),
     NOT_ACCEPTABLE(406, "not-acceptable", "Not Acceptable"),
     CONFLICT(409, "conflict", "Conflict"),
+    PRECONDITION_FAILED(412, "precondition-failed", "Precondition Failed"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Content Too Large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported Media Type"),
     UNPROCESSABLE(422, "unprocessable", "Unprocessable Content"),

@@ -8,12 +8,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import se.basutbud.common.Roles;
 import se.basutbud.common.Responses;
+import se.basutbud.common.EntityTags;
 import se.basutbud.common.Page;
 import se.basutbud.common.PageParams;
 import se.basutbud.common.Problem;
@@ -59,12 +62,12 @@ public class EServiceResource {
     @GET
     @Path("/{code}")
     @Operation(summary = "Get one e-service")
-    @APIResponse(responseCode = "200", description = "The e-service",
+    @APIResponse(responseCode = "200", description = "The e-service; its ETag goes in If-Match of an update",
             content = @Content(schema = @Schema(implementation = EServiceDto.class)))
     @APIResponse(responseCode = "404", description = "No e-service with that code")
     @PermitAll
-    public EServiceDto getEService(@PathParam("code") String code) {
-        return service.get(code);
+    public Response getEService(@PathParam("code") String code) {
+        return EntityTags.ok(service.get(code));
     }
 
     @POST
@@ -88,8 +91,12 @@ public class EServiceResource {
             content = @Content(schema = @Schema(implementation = EServiceDto.class)))
     @APIResponse(responseCode = "400", description = "The body is invalid")
     @APIResponse(responseCode = "404", description = "No e-service with that code")
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
     @RolesAllowed(Roles.ADMIN)
-    public EServiceDto updateEService(@PathParam("code") String code, @Valid @NotNull EServiceRequests.Update request) {
-        return service.update(code, request);
+    public Response updateEService(@PathParam("code") String code,
+            @Parameter(description = "The ETag read; the update is refused (412) if the service changed since")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull EServiceRequests.Update request) {
+        return EntityTags.ok(service.update(code, request, ifMatch));
     }
 }

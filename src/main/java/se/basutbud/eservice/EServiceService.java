@@ -15,6 +15,7 @@ import io.quarkus.panache.common.Sort;
 import se.basutbud.audit.AuditLog;
 import se.basutbud.common.ApiException;
 import se.basutbud.common.CardsAffected;
+import se.basutbud.common.EntityTags;
 import se.basutbud.common.Page;
 import se.basutbud.common.PageRequest;
 import se.basutbud.common.Text;
@@ -78,9 +79,11 @@ public class EServiceService {
     }
 
     @Transactional
-    public EServiceDto update(String code, EServiceRequests.Update request) {
-        EService service = require(code);
+    public EServiceDto update(String code, EServiceRequests.Update request, String ifMatch) {
+        EService service = EService.findByCodeForUpdate(code)
+                .orElseThrow(() -> ApiException.notFound("No e-service with code " + code));
         EServiceDto before = EServiceDto.of(service);
+        EntityTags.requireMatch(ifMatch, before);
         service.name = request.name().strip();
         service.nameEn = Text.blankToNull(request.nameEn());
         service.description = Text.blankToNull(request.description());

@@ -111,18 +111,18 @@ class SampleRegion {
         BaselineDto lastYear = baselines.create(new BaselineRequests.Create("Basutbud " + thisYear.minusYears(1).getYear(),
                 thisYear.minusYears(1), "Sjukvårdsledningen, beslut om basutbud på 1177", null));
         for (String code : BASUTBUD) {
-            baselines.putRequirement(lastYear.id(), code, LIMITED_TO.getOrDefault(code, List.of()));
+            baselines.putRequirement(lastYear.id(), code, LIMITED_TO.getOrDefault(code, List.of()), null);
         }
-        baselines.publish(lastYear.id());
+        baselines.publish(lastYear.id(), null);
         BaselineDto current = baselines.create(new BaselineRequests.Create("Basutbud " + thisYear.getYear(), thisYear,
                 "Sjukvårdsledningen: tidbokning och följ din remiss läggs till", lastYear.id()));
-        baselines.putRequirement(current.id(), "tidbokning", List.of());
-        baselines.putRequirement(current.id(), "folja-remiss", List.of(UnitType.SPECIALIST_CARE, UnitType.PSYCHIATRY));
-        baselines.publish(current.id());
+        baselines.putRequirement(current.id(), "tidbokning", List.of(), null);
+        baselines.putRequirement(current.id(), "folja-remiss", List.of(UnitType.SPECIALIST_CARE, UnitType.PSYCHIATRY), null);
+        baselines.publish(current.id(), null);
         BaselineDto next = baselines.create(new BaselineRequests.Create("Basutbud " + thisYear.plusYears(1).getYear(),
                 thisYear.plusYears(1), "Förslag: videobesök i primärvården, iKBT i psykiatrin", current.id()));
-        baselines.putRequirement(next.id(), "videobesok", List.of(UnitType.PRIMARY_CARE));
-        baselines.putRequirement(next.id(), "ikbt", List.of(UnitType.PSYCHIATRY));
+        baselines.putRequirement(next.id(), "videobesok", List.of(UnitType.PRIMARY_CARE), null);
+        baselines.putRequirement(next.id(), "ikbt", List.of(UnitType.PSYCHIATRY), null);
 
         Random random = new Random(2014);
         List<String> all = new ArrayList<>(BASUTBUD);
@@ -136,7 +136,7 @@ class SampleRegion {
             units.put(hsaId, new CareUnitRequest(plan.name() + " " + municipality, plan.type(), null,
                     plan.administration(), municipality, "Storgatan " + number + ", " + municipality,
                     "0480-" + (10_000 + number * 37), "https://www.1177.se/hitta-vard/kontaktkort/" + hsaId,
-                    today.minusYears(6), null));
+                    today.minusYears(6), null), null);
             double share = Math.min(1.0, 0.5 + random.nextDouble() * 0.6);
             for (String code : all) {
                 boolean applicable = !LIMITED_TO.containsKey(code) || LIMITED_TO.get(code).contains(plan.type());
@@ -155,7 +155,8 @@ class SampleRegion {
             }
             if (number == 7) {
                 units.put(hsaId, new CareUnitRequest(plan.name() + " " + municipality + " (stängd)", plan.type(), null,
-                        plan.administration(), municipality, null, null, null, today.minusYears(6), today.minusMonths(2)));
+                        plan.administration(), municipality, null, null, null, today.minusYears(6), today.minusMonths(2)),
+                        null);
             }
         }
     }
