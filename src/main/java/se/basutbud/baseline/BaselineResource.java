@@ -88,7 +88,7 @@ public class BaselineResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get one revision")
+    @Operation(summary = "Get one revision", description = "Drafts too. The ETag goes in If-Match of an edit or the publication.")
     @APIResponse(responseCode = "200", description = "The revision; its ETag goes in If-Match of an edit",
             content = @Content(schema = @Schema(implementation = BaselineDto.class)))
     @APIResponse(responseCode = "400", description = "The id is not a number")
@@ -100,7 +100,7 @@ public class BaselineResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete a draft revision")
+    @Operation(summary = "Delete a draft revision", description = "A published revision is never deleted.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "400", description = "The id is not a number")
     @APIResponse(responseCode = "404", description = "No revision with that id")
@@ -134,7 +134,7 @@ public class BaselineResource {
 
     @DELETE
     @Path("/{id}/requirements/{serviceCode}")
-    @Operation(summary = "Drop a requirement from a draft")
+    @Operation(summary = "Drop a requirement from a draft", description = "Published revisions never change.")
     @APIResponse(responseCode = "204", description = "Dropped")
     @APIResponse(responseCode = "400", description = "The id is not a number")
     @APIResponse(responseCode = "404", description = "No such revision, or it does not require the e-service")

@@ -60,7 +60,7 @@ public class CareUnitResource {
 
     @GET
     @Path("/{hsaId}")
-    @Operation(summary = "Get one care unit")
+    @Operation(summary = "Get one care unit", description = "Closed units too. The ETag goes in If-Match of a replacement.")
     @APIResponse(responseCode = "200", description = "The care unit; its ETag goes in If-Match of a replacement",
             content = @Content(schema = @Schema(implementation = CareUnitDto.class)))
     @APIResponse(responseCode = "400", description = "Not an HSA-id")

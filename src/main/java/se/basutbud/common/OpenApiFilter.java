@@ -25,6 +25,9 @@ public class OpenApiFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        // Relative to where the contract is served; the audience is the region's own systems and web team.
+        openAPI.setServers(java.util.List.of(OASFactory.createServer().url("/")
+                .description("The production service, or a local one in dev mode: wherever this contract is served").addExtension("x-internal", true)));
         openAPI.getPaths().getPathItems().values().forEach(pathItem -> pathItem.getOperations().values()
                 .forEach(this::completeErrorResponses));
     }

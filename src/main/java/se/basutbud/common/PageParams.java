@@ -11,12 +11,12 @@ public class PageParams {
 
     @QueryParam("page")
     @Parameter(description = "Page number, from 0",
-            schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
+            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0", defaultValue = "0"))
     String page;
 
     @QueryParam("size")
     @Parameter(description = "Page size, 1 to 500",
-            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50"))
+            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "500", defaultValue = "50"))
     String size;
 
     public PageRequest toRequest() {

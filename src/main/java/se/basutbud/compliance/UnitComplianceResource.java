@@ -33,7 +33,7 @@ public class UnitComplianceResource {
     }
 
     @GET
-        @Operation(summary = "One unit's compliance")
+        @Operation(summary = "One unit's compliance", description = "What the unit must offer on the date under the revision, what it offers, misses and is exempted from, and its score.")
     @APIResponse(responseCode = "200", description = "The unit's compliance")
     @APIResponse(responseCode = "400", description = "Not an HSA-id, a date or a revision id")
     @APIResponse(responseCode = "404", description = "No such unit (or not open on the date), no such revision, or none in force")

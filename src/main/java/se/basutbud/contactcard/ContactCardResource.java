@@ -72,7 +72,7 @@ public class ContactCardResource {
     @APIResponse(responseCode = "400", description = "The cursor or size is invalid")
     public Response getContactCardFeed(
             @Parameter(description = "The cursor of the previous answer") @QueryParam("after") String after,
-            @Parameter(description = "Page size, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "100"))
+            @Parameter(description = "Page size, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "500", defaultValue = "100"))
             @QueryParam("size") String size) {
         String json = service.feed(after, QueryParams.integer("size", size, 100, 1, se.basutbud.common.PageRequest.MAX_SIZE));
         return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.CACHE_CONTROL, "no-store").build();

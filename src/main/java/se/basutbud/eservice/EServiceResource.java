@@ -61,7 +61,7 @@ public class EServiceResource {
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "Get one e-service")
+    @Operation(summary = "Get one e-service", description = "Retired ones too. The ETag goes in If-Match of an update.")
     @APIResponse(responseCode = "200", description = "The e-service; its ETag goes in If-Match of an update",
             content = @Content(schema = @Schema(implementation = EServiceDto.class)))
     @APIResponse(responseCode = "404", description = "No e-service with that code")
@@ -72,7 +72,7 @@ public class EServiceResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add an e-service to the catalogue")
+    @Operation(summary = "Add an e-service to the catalogue", description = "The code is chosen once and never changes; status defaults to ACTIVE.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new e-service",
             content = @Content(schema = @Schema(implementation = EServiceDto.class)))
     @APIResponse(responseCode = "400", description = "The body is invalid")

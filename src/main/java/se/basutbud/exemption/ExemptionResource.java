@@ -68,7 +68,7 @@ public class ExemptionResource {
 
     @DELETE
     @Path("/{serviceCode}")
-    @Operation(summary = "End an exemption")
+    @Operation(summary = "End an exemption", description = "The base e-service is required of the unit again from now on.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "400", description = "Not an HSA-id")
     @APIResponse(responseCode = "404", description = "No such care unit or e-service, or no exemption from it")
