@@ -15,7 +15,7 @@ import io.vertx.ext.web.Router;
 /**
  * Refuses a body announced larger than the limit with a problem body. Quarkus itself answers such a request
  * with an empty 413 (route order -2); this route runs just before it. A chunked body without a length that
- * grows past the limit still gets Quarkus's empty 413.
+ * grows past the limit is refused while it is read, and {@link ProblemMappers} answers that one.
  */
 @ApplicationScoped
 class BodyLimit {

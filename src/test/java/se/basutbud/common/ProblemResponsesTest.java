@@ -38,6 +38,14 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void aChunkedBodyOverOneMebibyteIsRefusedAsTooLarge() {
+        byte[] huge = ("{\"code\":\"x\",\"name\":\"" + "a".repeat(1_100_000) + "\"}").getBytes();
+        // An InputStream body is sent chunked, without Content-Length: the limit is found while reading.
+        assertProblem(asAdmin().contentType("application/json").body(new java.io.ByteArrayInputStream(huge))
+                .post("/api/v1/e-services").then(), 413);
+    }
+
+    @Test
     void anOperationWithoutABodyNeedsNoContentType() {
         request().get("/api/v1/e-services/fornya-recept").then().statusCode(200);
         assertProblem(asAdmin().post("/api/v1/baselines/999999999/publish").then(), 404);
