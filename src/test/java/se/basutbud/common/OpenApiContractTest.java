@@ -84,6 +84,9 @@ class OpenApiContractTest {
         assertTrue(operations >= 29, "expected the whole v1 API, found " + operations + " operations");
         assertEquals(List.of(), defects);
         assertTrue(spec.at("/components/schemas/Problem/properties").has("errors"));
+        // Swagger UI offers "Authorize" for a pasted bearer token because the contract declares the scheme.
+        assertEquals("bearer", spec.at("/components/securitySchemes/bearer/scheme").asText());
+        assertEquals("JWT", spec.at("/components/securitySchemes/bearer/bearerFormat").asText());
     }
 
     @Test
