@@ -1,10 +1,6 @@
 package se.basutbud.audit;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -12,9 +8,9 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import se.basutbud.common.Caller;
+import se.basutbud.common.Conditions;
 import se.basutbud.common.Page;
 import se.basutbud.common.PageRequest;
 import se.basutbud.common.TimeSource;
@@ -66,29 +62,14 @@ public class AuditLog {
     /** The trail, newest first. */
     @Transactional
     public Page<AuditEntryDto> search(Filter filter, PageRequest request) {
-        List<String> conditions = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        addCondition(conditions, params, "entityType", filter.entityType(), "=");
-        addCondition(conditions, params, "entityKey", filter.key(), "=");
-        addCondition(conditions, params, "actor", filter.actor(), "=");
-        addCondition(conditions, params, "occurredAt", filter.from(), ">=");
-        if (filter.to() != null) {
-            conditions.add("occurredAt < :before");
-            params.put("before", filter.to());
-        }
-        Sort newestFirst = Sort.descending("occurredAt", "id");
-        PanacheQuery<AuditEvent> found = conditions.isEmpty() ? AuditEvent.findAll(newestFirst)
-                : AuditEvent.find(String.join(" and ", conditions), newestFirst, params);
-        return new Page<>(found.page(request.page(), request.size()).list().stream().map(AuditEntryDto::of).toList(),
-                request.page(), request.size(), found.count());
-    }
-
-    private static void addCondition(List<String> conditions, Map<String, Object> params, String field, Object value,
-            String operator) {
-        if (value != null) {
-            conditions.add(field + " " + operator + " :" + field);
-            params.put(field, value);
-        }
+        Conditions conditions = new Conditions()
+                .add("entityType = :entityType", "entityType", filter.entityType())
+                .add("entityKey = :entityKey", "entityKey", filter.key())
+                .add("actor = :actor", "actor", filter.actor())
+                .add("occurredAt >= :from", "from", filter.from())
+                .add("occurredAt < :to", "to", filter.to());
+        return Page.of(AuditEvent.find(conditions.query(), Sort.descending("occurredAt", "id"), conditions.params()),
+                request, AuditEntryDto::of);
     }
 
     /** The subject the current write is recorded under. */

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import se.basutbud.audit.AuditLog;
 import se.basutbud.careunit.UnitType;
@@ -64,10 +63,7 @@ public class BaselineService {
 
     @Transactional
     public Page<BaselineDto> list(PageRequest pageRequest) {
-        PanacheQuery<Baseline> found = Baseline.findAll(Sort.descending("validFrom", "id"));
-        List<BaselineDto> items = found.page(pageRequest.page(), pageRequest.size()).list().stream()
-                .map(BaselineDto::of).toList();
-        return new Page<>(items, pageRequest.page(), pageRequest.size(), found.count());
+        return Page.of(Baseline.findAll(Sort.descending("validFrom", "id")), pageRequest, BaselineDto::of);
     }
 
     @Transactional

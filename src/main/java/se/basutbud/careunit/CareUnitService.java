@@ -1,22 +1,18 @@
 package se.basutbud.careunit;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import se.basutbud.audit.AuditLog;
 import se.basutbud.common.ApiException;
 import se.basutbud.common.CardsAffected;
 import se.basutbud.common.Caller;
+import se.basutbud.common.Conditions;
 import se.basutbud.common.EntityTags;
 import se.basutbud.common.Page;
 import se.basutbud.common.PageRequest;
@@ -95,38 +91,17 @@ public class CareUnitService {
 
     @Transactional
     public Page<CareUnitDto> list(Filter filter, String text, boolean includeClosed, PageRequest pageRequest) {
-        List<String> conditions = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        if (filter.unitType() != null) {
-            conditions.add("unitType = :unitType");
-            params.put("unitType", filter.unitType());
-        }
-        if (filter.careProvider() != null) {
-            conditions.add("careProvider = :careProvider");
-            params.put("careProvider", filter.careProvider().toUpperCase(Locale.ROOT));
-        }
-        if (filter.administration() != null) {
-            conditions.add("administration = :administration");
-            params.put("administration", filter.administration());
-        }
-        if (filter.municipality() != null) {
-            conditions.add("municipality = :municipality");
-            params.put("municipality", filter.municipality());
-        }
-        if (text != null) {
-            conditions.add("(lower(name) like :text escape '\\' or lower(hsaId) like :text escape '\\')");
-            params.put("text", Text.containsPattern(text.toLowerCase(Locale.ROOT)));
-        }
-        if (!includeClosed) {
-            conditions.add("(closedOn is null or closedOn > :today)");
-            params.put("today", time.today());
-        }
-        PanacheQuery<CareUnit> found = conditions.isEmpty()
-                ? CareUnit.findAll(Sort.by("hsaId"))
-                : CareUnit.find(String.join(" and ", conditions), Sort.by("hsaId"), params);
-        List<CareUnitDto> items = found.page(pageRequest.page(), pageRequest.size()).list().stream()
-                .map(CareUnitDto::of).toList();
-        return new Page<>(items, pageRequest.page(), pageRequest.size(), found.count());
+        Conditions conditions = new Conditions()
+                .add("unitType = :unitType", "unitType", filter.unitType())
+                .add("careProvider = :careProvider", "careProvider",
+                        filter.careProvider() == null ? null : filter.careProvider().toUpperCase(Locale.ROOT))
+                .add("administration = :administration", "administration", filter.administration())
+                .add("municipality = :municipality", "municipality", filter.municipality())
+                .add("(lower(name) like :text escape '\\' or lower(hsaId) like :text escape '\\')", "text",
+                        text == null ? null : Text.containsPattern(text.toLowerCase(Locale.ROOT)))
+                .add("(closedOn is null or closedOn > :today)", "today", includeClosed ? null : time.today());
+        return Page.of(CareUnit.find(conditions.query(), Sort.by("hsaId"), conditions.params()), pageRequest,
+                CareUnitDto::of);
     }
 
     /** The unit with this HSA-id: 400 if it is not an HSA-id, 404 if unknown. */

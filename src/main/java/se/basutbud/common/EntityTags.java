@@ -28,12 +28,36 @@ public final class EntityTags {
     /** The strong tag of a representation, quoted as it goes in the ETag header. */
     public static String of(Object representation) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(CANONICAL.writeValueAsString(representation).getBytes(StandardCharsets.UTF_8));
-            return '"' + HexFormat.of().formatHex(digest, 0, 16) + '"';
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return '"' + sha256(CANONICAL.writeValueAsString(representation)).substring(0, 32) + '"';
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("An entity tag could not be computed", e);
         }
+    }
+
+    /** The SHA-256 of a text's UTF-8 bytes, in hex: what a strong tag is made of. */
+    public static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /**
+     * Whether a list of tags from If-Match or If-None-Match names {@code tag}; {@code *} names any.
+     * {@code weak} comparison (If-None-Match, RFC 9110 §13.1.2) ignores W/ prefixes; strong (If-Match) does not.
+     */
+    public static boolean listed(String header, String tag, boolean weak) {
+        for (String candidate : header.split(",")) {
+            String value = candidate.strip();
+            if (weak && value.startsWith("W/")) {
+                value = value.substring(2);
+            }
+            if (value.equals("*") || value.equals(tag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -44,14 +68,8 @@ public final class EntityTags {
         if (ifMatch == null || ifMatch.isBlank()) {
             return;
         }
-        if (current != null) {
-            String tag = of(current);
-            for (String candidate : ifMatch.split(",")) {
-                String value = candidate.strip();
-                if (value.equals("*") || value.equals(tag)) {
-                    return;
-                }
-            }
+        if (current != null && listed(ifMatch, of(current), false)) {
+            return;
         }
         throw ApiException.preconditionFailed("The resource has changed since it was read (If-Match " + ifMatch.strip()
                 + "); read it again and reapply the change");

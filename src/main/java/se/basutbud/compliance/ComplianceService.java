@@ -16,7 +16,6 @@ import jakarta.transaction.Transactional;
 import se.basutbud.baseline.BaselineDto;
 import se.basutbud.baseline.BaselineService;
 import se.basutbud.careunit.CareUnitService;
-import se.basutbud.careunit.HsaId;
 import se.basutbud.common.ApiException;
 
 @ApplicationScoped
@@ -37,11 +36,11 @@ public class ComplianceService {
 
     @Transactional
     public ComplianceDtos.UnitReport unit(String hsaId, LocalDate asOf, Long baselineId) {
-        CareUnitService.require(hsaId);
+        String id = CareUnitService.require(hsaId).hsaId;
         BaselineDto baseline = revision(baselineId, asOf);
-        List<UnitCompliance.UnitRow> units = queries.unitsOn(asOf, CareUnitService.Filter.none(), HsaId.normalize(hsaId));
+        List<UnitCompliance.UnitRow> units = queries.unitsOn(asOf, CareUnitService.Filter.none(), id);
         if (units.isEmpty()) {
-            throw ApiException.notFound("The care unit " + HsaId.normalize(hsaId) + " was not open on " + asOf);
+            throw ApiException.notFound("The care unit " + id + " was not open on " + asOf);
         }
         return ComplianceDtos.UnitReport.of(UnitCompliance.of(units.get(0), baseline.requirements()), asOf, baseline);
     }

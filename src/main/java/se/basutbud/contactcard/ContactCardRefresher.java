@@ -1,8 +1,5 @@
 package se.basutbud.contactcard;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Collator;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +24,7 @@ import se.basutbud.baseline.BaselineDto;
 import se.basutbud.baseline.BaselineService;
 import se.basutbud.careunit.UnitType;
 import se.basutbud.common.CardsAffected;
+import se.basutbud.common.EntityTags;
 import se.basutbud.common.TimeSource;
 
 /**
@@ -97,7 +94,7 @@ class ContactCardRefresher {
                 continue;
             }
             ContactCardDto card = card(unit, offered.getOrDefault(unit.hsaId(), List.of()), requirements, collator);
-            String hash = sha256(json(card));
+            String hash = EntityTags.sha256(json(card));
             if (state == null || state.removed() || !hash.equals(state.contentHash())) {
                 store.save(unit.hsaId(), json(card.withUpdatedAt(now)), hash, now);
             }
@@ -162,14 +159,6 @@ class ContactCardRefresher {
             return objectMapper.writeValueAsString(card);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A contact card could not be written as JSON", e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 }

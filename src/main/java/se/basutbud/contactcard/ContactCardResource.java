@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import se.basutbud.common.ApiException;
 import se.basutbud.common.BasutbudConfig;
+import se.basutbud.common.EntityTags;
 import se.basutbud.common.QueryParams;
 
 @Path("/api/v1/contact-cards")
@@ -80,18 +81,6 @@ public class ContactCardResource {
 
     /** If-None-Match uses weak comparison (RFC 9110 §13.1.2): W/ prefixes are ignored; * matches any card. */
     static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.strip();
-            if (tag.startsWith("W/")) {
-                tag = tag.substring(2);
-            }
-            if (tag.equals("*") || tag.equals(etag)) {
-                return true;
-            }
-        }
-        return false;
+        return ifNoneMatch != null && EntityTags.listed(ifNoneMatch, etag, true);
     }
 }

@@ -60,10 +60,14 @@ public class ContactCardService {
     public String feed(String after, int size) {
         Position given = after == null || after.isBlank() ? null : Position.decode(after);
         ensureRefreshedForToday();
-        Position from = given != null ? given
-                : QuarkusTransaction.requiringNew().call(() -> Position.start(store.horizon()));
-        List<ContactCardStore.FeedRow> rows = QuarkusTransaction.requiringNew()
-                .call(() -> store.changesAfter(from.changeXid(), from.hsaId(), from.removedSince(), size + 1));
+        record Read(Position from, List<ContactCardStore.FeedRow> rows) {
+        }
+        Read read = QuarkusTransaction.requiringNew().call(() -> {
+            Position start = given != null ? given : Position.start(store.horizon());
+            return new Read(start, store.changesAfter(start.changeXid(), start.hsaId(), start.removedSince(), size + 1));
+        });
+        Position from = read.from();
+        List<ContactCardStore.FeedRow> rows = read.rows();
         boolean hasMore = rows.size() > size;
         List<ContactCardStore.FeedRow> page = hasMore ? rows.subList(0, size) : rows;
         Position next = page.isEmpty() ? from : from.movedTo(page.get(page.size() - 1));

@@ -1,20 +1,16 @@
 package se.basutbud.eservice;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import se.basutbud.audit.AuditLog;
 import se.basutbud.common.ApiException;
 import se.basutbud.common.CardsAffected;
+import se.basutbud.common.Conditions;
 import se.basutbud.common.EntityTags;
 import se.basutbud.common.Page;
 import se.basutbud.common.PageRequest;
@@ -36,23 +32,13 @@ public class EServiceService {
 
     @Transactional
     public Page<EServiceDto> list(EServiceStatus status, String text, PageRequest pageRequest) {
-        List<String> conditions = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        if (status != null) {
-            conditions.add("status = :status");
-            params.put("status", status);
-        }
-        if (text != null) {
-            conditions.add("(lower(code) like :text escape '\\' or lower(name) like :text escape '\\' or lower(coalesce(nameEn, '')) like :text escape '\\')");
-            params.put("text", Text.containsPattern(text.toLowerCase(Locale.ROOT)));
-        }
-        String query = String.join(" and ", conditions);
-        PanacheQuery<EService> found = query.isEmpty()
-                ? EService.findAll(Sort.by("code"))
-                : EService.find(query, Sort.by("code"), params);
-        List<EService> items = found.page(pageRequest.page(), pageRequest.size()).list();
-        return new Page<>(items.stream().map(EServiceDto::of).toList(), pageRequest.page(), pageRequest.size(),
-                found.count());
+        Conditions conditions = new Conditions()
+                .add("status = :status", "status", status)
+                .add("(lower(code) like :text escape '\\' or lower(name) like :text escape '\\'"
+                        + " or lower(coalesce(nameEn, '')) like :text escape '\\')", "text",
+                        text == null ? null : Text.containsPattern(text.toLowerCase(Locale.ROOT)));
+        return Page.of(EService.find(conditions.query(), Sort.by("code"), conditions.params()), pageRequest,
+                EServiceDto::of);
     }
 
     @Transactional

@@ -9,8 +9,6 @@ import static se.basutbud.support.Api.putUnit;
 import static se.basutbud.support.Api.request;
 
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -22,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import se.basutbud.common.Roles;
+import se.basutbud.support.TestIdentityProvider;
 import se.basutbud.support.Tokens;
 
 @QuarkusTest
@@ -122,13 +121,11 @@ class AccessTest {
     }
 
     @Test
-    void expiredForeignForgedAndUnsignedTokensAreRejected() throws NoSuchAlgorithmException {
+    void expiredForeignForgedAndUnsignedTokensAreRejected() {
         String expired = Tokens.claims("x", Roles.ADMIN, Set.of()).issuedAt(Instant.now().minusSeconds(7200))
                 .expiresAt(Instant.now().minusSeconds(3600)).sign();
         String foreignIssuer = Tokens.claims("x", Roles.ADMIN, Set.of()).issuer("https://elsewhere.example").sign();
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        String forged = Tokens.claims("x", Roles.ADMIN, Set.of()).sign(generator.generateKeyPair().getPrivate());
+        String forged = Tokens.claims("x", Roles.ADMIN, Set.of()).sign(TestIdentityProvider.newKeyPair().getPrivate());
         String[] valid = Tokens.admin().split("\\.");
         String unsigned = base64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + valid[1] + ".";
         String noneWithSignature = base64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + valid[1] + "." + valid[2];

@@ -6,8 +6,6 @@ import static se.basutbud.support.Api.request;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +19,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import se.basutbud.support.TestIdentityProvider;
 import se.basutbud.support.Tokens;
 
 /**
@@ -86,11 +85,9 @@ class EveryOperationTest {
     }
 
     @Test
-    void aForgedTokenIsRejectedEverywhereItIsNeeded() throws IOException, NoSuchAlgorithmException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
+    void aForgedTokenIsRejectedEverywhereItIsNeeded() throws IOException {
         String forged = Tokens.claims("mallory", Roles.ADMIN, java.util.Set.of())
-                .sign(generator.generateKeyPair().getPrivate());
+                .sign(TestIdentityProvider.newKeyPair().getPrivate());
         List<String> defects = new ArrayList<>();
         for (Operation operation : operations()) {
             if (!operation.secured()) {

@@ -5,13 +5,10 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static se.basutbud.support.Api.jsonAs;
 import static se.basutbud.support.Api.request;
 
-import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
-import io.smallrye.jwt.build.Jwt;
 import se.basutbud.common.Roles;
 
 /** The packaged jar, as production runs it: migrates on start, serves the API and Swagger UI, no sample data. */
@@ -20,8 +17,7 @@ import se.basutbud.common.Roles;
 class PackagedServiceIT {
 
     private static String token(String role) {
-        return Jwt.issuer(PackagedServiceConfig.ISSUER).subject("it-" + role).groups(role)
-                .expiresIn(Duration.ofMinutes(10)).sign(PackagedServiceConfig.identityProvider.getPrivate());
+        return PackagedServiceConfig.identityProvider.token(role);
     }
 
     @Test

@@ -9,16 +9,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
-import io.smallrye.jwt.build.Jwt;
-import se.basutbud.common.LocalPostgres;
+import se.basutbud.support.TestIdentityProvider;
+
 
 /**
  * The packaged service as an operating-system process, for what only a process can show: how it ends on
@@ -27,23 +23,14 @@ import se.basutbud.common.LocalPostgres;
  */
 final class ServiceProcess implements AutoCloseable {
 
-    static final String ISSUER = "https://idp.example.se/process-test";
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
-    private final KeyPair identityProvider;
-    private final Path publicKey;
+    private final TestIdentityProvider identityProvider = new TestIdentityProvider("https://idp.example.se/process-test");
     private final int port;
     private final Path log;
     private Process process;
 
-    ServiceProcess() throws IOException, NoSuchAlgorithmException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        identityProvider = generator.generateKeyPair();
-        publicKey = Files.createTempFile("basutbud-process-", ".pem");
-        Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(identityProvider.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n");
+    ServiceProcess() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
@@ -53,15 +40,8 @@ final class ServiceProcess implements AutoCloseable {
     /** Starts the service and waits until it is ready. */
     void start() throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port,
-                "-Dmp.jwt.verify.issuer=" + ISSUER,
-                "-Dmp.jwt.verify.publickey.location=" + publicKey));
-        if (System.getenv("QUARKUS_DATASOURCE_JDBC_URL") == null) {
-            command.add("-Dquarkus.datasource.jdbc.url=" + LocalPostgres.jdbcUrl());
-            command.add("-Dquarkus.datasource.username=postgres");
-            command.add("-Dquarkus.datasource.password=postgres");
-        }
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dquarkus.http.port=" + port));
+        identityProvider.productionSettings().forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.addAll(List.of("-jar", JAR.toString()));
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
@@ -83,8 +63,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     String token(String role) {
-        return Jwt.issuer(ISSUER).subject("process-" + role).groups(role).expiresIn(Duration.ofMinutes(30))
-                .sign(identityProvider.getPrivate());
+        return identityProvider.token(role);
     }
 
     HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
