@@ -2,7 +2,9 @@ package se.basutbud.baseline;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -12,7 +14,7 @@ import io.quarkus.panache.common.Sort;
 import se.basutbud.audit.AuditLog;
 import se.basutbud.careunit.UnitType;
 import se.basutbud.common.ApiException;
-import se.basutbud.common.CardsAffected;
+import se.basutbud.common.UnitsChanged;
 import se.basutbud.common.EntityTags;
 import se.basutbud.common.Page;
 import se.basutbud.common.PageRequest;
@@ -25,12 +27,17 @@ import se.basutbud.eservice.EServiceService;
 public class BaselineService {
 
     private final TimeSource time;
-    private final Event<CardsAffected> cardsAffected;
+    private final Event<UnitsChanged> unitsChanged;
     private final AuditLog audit;
+    /**
+     * Published revisions never change and are never deleted, so each replica keeps those it has read,
+     * by publication, so that one read in a transaction that then rolled back is never served again.
+     */
+    private final Map<Baseline.Publication, BaselineDto> publishedRevisions = new ConcurrentHashMap<>();
 
-    BaselineService(TimeSource time, Event<CardsAffected> cardsAffected, AuditLog audit) {
+    BaselineService(TimeSource time, Event<UnitsChanged> unitsChanged, AuditLog audit) {
         this.time = time;
-        this.cardsAffected = cardsAffected;
+        this.unitsChanged = unitsChanged;
         this.audit = audit;
     }
 
@@ -74,7 +81,8 @@ public class BaselineService {
     /** The published revision in force on a date, if any. */
     @Transactional
     public Optional<BaselineDto> inForceOn(LocalDate date) {
-        return Baseline.inForceOn(date).map(BaselineDto::of);
+        return Baseline.publicationInForceOn(date)
+                .map(publication -> publishedRevisions.computeIfAbsent(publication, p -> BaselineDto.of(require(p.id()))));
     }
 
     @Transactional
@@ -136,7 +144,7 @@ public class BaselineService {
         baseline.touch(baseline.publishedAt);
         baseline.flush();
         // Base flags on contact cards follow the revision in force; later dates are picked up daily.
-        cardsAffected.fire(CardsAffected.all());
+        unitsChanged.fire(UnitsChanged.all());
         BaselineDto after = BaselineDto.of(baseline);
         audit.record(AuditLog.EntityType.BASELINE, id + "", AuditLog.Action.PUBLISH, before, after);
         return after;

@@ -10,7 +10,7 @@ import jakarta.transaction.Transactional;
 import io.quarkus.panache.common.Sort;
 import se.basutbud.audit.AuditLog;
 import se.basutbud.common.ApiException;
-import se.basutbud.common.CardsAffected;
+import se.basutbud.common.UnitsChanged;
 import se.basutbud.common.Caller;
 import se.basutbud.common.Conditions;
 import se.basutbud.common.EntityTags;
@@ -23,13 +23,13 @@ import se.basutbud.common.TimeSource;
 public class CareUnitService {
 
     private final TimeSource time;
-    private final Event<CardsAffected> cardsAffected;
+    private final Event<UnitsChanged> unitsChanged;
     private final Caller caller;
     private final AuditLog audit;
 
-    CareUnitService(TimeSource time, Event<CardsAffected> cardsAffected, Caller caller, AuditLog audit) {
+    CareUnitService(TimeSource time, Event<UnitsChanged> unitsChanged, Caller caller, AuditLog audit) {
         this.time = time;
-        this.cardsAffected = cardsAffected;
+        this.unitsChanged = unitsChanged;
         this.caller = caller;
         this.audit = audit;
     }
@@ -77,7 +77,7 @@ public class CareUnitService {
         unit.closedOn = request.closedOn();
         unit.touch(time.now());
         unit.persistAndFlush();
-        cardsAffected.fire(CardsAffected.unit(id));
+        unitsChanged.fire(UnitsChanged.unit(id));
         CareUnitDto after = CareUnitDto.of(unit);
         audit.record(AuditLog.EntityType.CARE_UNIT, id, created ? AuditLog.Action.CREATE : AuditLog.Action.UPDATE,
                 before, after);

@@ -1,5 +1,6 @@
 package se.basutbud.common;
 
+import java.time.Duration;
 import java.time.ZoneId;
 
 import jakarta.validation.constraints.Max;
@@ -18,6 +19,8 @@ public interface BasutbudConfig {
 
     ContactCard contactCard();
 
+    Compliance compliance();
+
     SampleData sampleData();
 
     interface ContactCard {
@@ -26,6 +29,22 @@ public interface BasutbudConfig {
         @Min(0)
         @Max(300)
         int maxAge();
+
+        /** Cards each replica keeps in memory; every region's units fit at the default. */
+        @WithDefault("100000")
+        @Min(0)
+        long cacheSize();
+
+        /** How often each replica checks, in the background, whether the cards need their daily refresh; 0 never. */
+        @WithDefault("30S")
+        Duration refreshCheck();
+    }
+
+    interface Compliance {
+        /** One unit's compliance (today, the revision in force) kept in memory per replica. */
+        @WithDefault("100000")
+        @Min(0)
+        long cacheSize();
     }
 
     interface SampleData {

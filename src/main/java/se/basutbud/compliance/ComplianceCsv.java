@@ -1,6 +1,9 @@
 package se.basutbud.compliance;
 
-import java.util.List;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.function.Consumer;
 import java.util.Locale;
 
 /**
@@ -16,24 +19,29 @@ final class ComplianceCsv {
     private ComplianceCsv() {
     }
 
-    static String of(List<ComplianceDtos.Row> rows) {
-        StringBuilder csv = new StringBuilder(HEADER.length() + rows.size() * 160);
-        csv.append(HEADER).append("\r\n");
-        for (ComplianceDtos.Row row : rows) {
-            csv.append(cell(row.hsaId())).append(',')
-                    .append(cell(row.name())).append(',')
-                    .append(row.unitType()).append(',')
-                    .append(cell(row.careProvider())).append(',')
-                    .append(cell(row.administration())).append(',')
-                    .append(cell(row.municipality())).append(',')
-                    .append(row.required()).append(',')
-                    .append(row.offered()).append(',')
-                    .append(cell(String.join(";", row.missing()))).append(',')
-                    .append(cell(String.join(";", row.exempted()))).append(',')
-                    .append(String.format(Locale.ROOT, "%.4f", row.score())).append(',')
-                    .append(row.status()).append("\r\n");
+    /** Writes the header row at once, then one line per {@link #row}. */
+    static Consumer<ComplianceDtos.Row> writer(Writer out) {
+        write(out, HEADER + "\r\n");
+        return row -> write(out, cell(row.hsaId()) + ','
+                + cell(row.name()) + ','
+                + row.unitType() + ','
+                + cell(row.careProvider()) + ','
+                + cell(row.administration()) + ','
+                + cell(row.municipality()) + ','
+                + row.required() + ','
+                + row.offered() + ','
+                + cell(String.join(";", row.missing())) + ','
+                + cell(String.join(";", row.exempted())) + ','
+                + String.format(Locale.ROOT, "%.4f", row.score()) + ','
+                + row.status() + "\r\n");
+    }
+
+    private static void write(Writer out, String text) {
+        try {
+            out.write(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return csv.toString();
     }
 
     static String cell(String value) {

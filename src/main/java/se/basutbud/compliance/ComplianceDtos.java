@@ -44,20 +44,32 @@ final class ComplianceDtos {
             @Schema(description = "Mean score; null when there are no units") Double averageScore) {
 
         static Summary of(List<UnitCompliance> units) {
-            int compliant = 0;
-            int partial = 0;
-            int nonCompliant = 0;
-            double total = 0;
-            for (UnitCompliance unit : units) {
-                switch (unit.status()) {
-                    case COMPLIANT -> compliant++;
-                    case PARTIAL -> partial++;
-                    case NON_COMPLIANT -> nonCompliant++;
-                }
-                total += unit.score();
+            Tally tally = new Tally();
+            units.forEach(tally::add);
+            return tally.summary();
+        }
+    }
+
+    /** Counts units into a summary as they come, so a streamed report needs no list of them. */
+    static final class Tally {
+        private int units;
+        private int compliant;
+        private int partial;
+        private int nonCompliant;
+        private double total;
+
+        void add(UnitCompliance unit) {
+            switch (unit.status()) {
+                case COMPLIANT -> compliant++;
+                case PARTIAL -> partial++;
+                case NON_COMPLIANT -> nonCompliant++;
             }
-            return new Summary(units.size(), compliant, partial, nonCompliant,
-                    units.isEmpty() ? null : total / units.size());
+            units++;
+            total += unit.score();
+        }
+
+        Summary summary() {
+            return new Summary(units, compliant, partial, nonCompliant, units == 0 ? null : total / units);
         }
     }
 
@@ -75,7 +87,7 @@ final class ComplianceDtos {
         }
     }
 
-    @Schema(name = "ComplianceReport")
+    @Schema(name = "ComplianceReport", description = "Streamed as it is computed: the summary comes after the units")
     record Report(LocalDate asOf, BaselineRef baseline, Summary summary, List<Row> units) {
     }
 

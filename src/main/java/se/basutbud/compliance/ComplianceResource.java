@@ -1,7 +1,15 @@
 package se.basutbud.compliance;
 
-import jakarta.annotation.security.RolesAllowed;
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+
+import jakarta.annotation.security.RolesAllowed;
 
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -12,6 +20,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -21,6 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import se.basutbud.baseline.BaselineDto;
+import se.basutbud.careunit.CareUnitService;
 import se.basutbud.careunit.UnitFilterParams;
 import se.basutbud.common.Roles;
 import se.basutbud.common.QueryParams;
@@ -32,16 +47,21 @@ import se.basutbud.common.TimeSource;
 @RolesAllowed({ Roles.READER, Roles.UNIT_EDITOR, Roles.ADMIN })
 public class ComplianceResource {
 
+    /** Bytes gathered before each write to the network while a report streams. */
+    private static final int BUFFER = 64 * 1024;
+
     private final ComplianceService service;
     private final TimeSource time;
+    private final ObjectMapper objectMapper;
 
-    ComplianceResource(ComplianceService service, TimeSource time) {
+    ComplianceResource(ComplianceService service, TimeSource time, ObjectMapper objectMapper) {
         this.service = service;
         this.time = time;
+        this.objectMapper = objectMapper;
     }
 
     @GET
-        @Produces({ MediaType.APPLICATION_JSON, ComplianceCsv.MEDIA_TYPE })
+    @Produces({ MediaType.APPLICATION_JSON, ComplianceCsv.MEDIA_TYPE })
     @Operation(summary = "Compliance of every unit", description = "Units open on the date, by HSA-id, with a summary. "
             + "Accept: text/csv answers the rows as CSV with a header row.")
     @APIResponse(responseCode = "200", description = "The report", content = {
@@ -54,13 +74,39 @@ public class ComplianceResource {
     public Response getComplianceReport(@BeanParam UnitFilterParams filter, @BeanParam RevisionParams revision,
             @jakarta.ws.rs.core.Context HttpHeaders headers) {
         LocalDate asOf = asOf(revision);
-        ComplianceDtos.Report report = service.report(filter.toFilter(), asOf, revision.baselineId());
+        CareUnitService.Filter unitFilter = filter.toFilter();
+        // Resolved before the answer starts, so that an unknown revision is still a 404 problem.
+        BaselineDto baseline = service.revisionFor(revision.baselineId(), asOf);
         if (prefersCsv(headers)) {
-            return Response.ok(ComplianceCsv.of(report.units()), ComplianceCsv.MEDIA_TYPE + "; charset=UTF-8; header=present")
+            StreamingOutput csv = output -> {
+                Writer out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), BUFFER);
+                service.streamReport(unitFilter, asOf, baseline, ComplianceCsv.writer(out));
+                out.flush();
+            };
+            return Response.ok(csv, ComplianceCsv.MEDIA_TYPE + "; charset=UTF-8; header=present")
                     .header("Content-Disposition", "attachment; filename=\"compliance-" + asOf + ".csv\"")
                     .build();
         }
-        return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+        StreamingOutput json = output -> {
+            try (JsonGenerator generator = objectMapper.getFactory()
+                    .createGenerator(new BufferedOutputStream(output, BUFFER), JsonEncoding.UTF8)) {
+                generator.writeStartObject();
+                generator.writeObjectField("asOf", asOf);
+                generator.writeObjectField("baseline", ComplianceDtos.BaselineRef.of(baseline));
+                generator.writeArrayFieldStart("units");
+                ComplianceDtos.Summary summary = service.streamReport(unitFilter, asOf, baseline, row -> {
+                    try {
+                        generator.writeObject(row);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                generator.writeEndArray();
+                generator.writeObjectField("summary", summary);
+                generator.writeEndObject();
+            }
+        };
+        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -15,8 +16,13 @@ import jakarta.transaction.Transactional;
 
 import se.basutbud.baseline.BaselineDto;
 import se.basutbud.baseline.BaselineService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import se.basutbud.careunit.CareUnitService;
+import se.basutbud.careunit.HsaId;
 import se.basutbud.common.ApiException;
+import se.basutbud.common.BasutbudConfig;
+import se.basutbud.common.ChangeListener;
+import se.basutbud.common.InvalidatingCache;
 
 @ApplicationScoped
 public class ComplianceService {
@@ -25,17 +31,38 @@ public class ComplianceService {
     static final int MAX_TREND_POINTS = 400;
 
     private final ComplianceQueries queries;
+    private final ComplianceTimeline timeline;
     private final BaselineService baselines;
     private final EntityManager entityManager;
+    private final InvalidatingCache<UnitOnDate, ComplianceDtos.UnitReport> unitReports;
 
-    ComplianceService(ComplianceQueries queries, BaselineService baselines, EntityManager entityManager) {
+    ComplianceService(ComplianceQueries queries, ComplianceTimeline timeline, BaselineService baselines, EntityManager entityManager,
+            ChangeListener listener, BasutbudConfig config) {
         this.queries = queries;
+        this.timeline = timeline;
         this.baselines = baselines;
         this.entityManager = entityManager;
+        this.unitReports = new InvalidatingCache<>(listener, config.compliance().cacheSize(), UnitOnDate::hsaId);
     }
 
-    @Transactional
+    /**
+     * One unit's compliance. With the revision in force (no revision asked for) it is served from a cache
+     * that every change of the unit, and every publication, evicts on every replica; a draft can change
+     * at any moment, so a report on one is always computed.
+     */
     public ComplianceDtos.UnitReport unit(String hsaId, LocalDate asOf, Long baselineId) {
+        if (baselineId != null) {
+            return QuarkusTransaction.joiningExisting().call(() -> computeUnit(hsaId, asOf, baselineId));
+        }
+        String id = HsaId.normalize(hsaId);
+        return unitReports.get(new UnitOnDate(id, asOf),
+                () -> QuarkusTransaction.joiningExisting().call(() -> computeUnit(id, asOf, null)));
+    }
+
+    private record UnitOnDate(String hsaId, LocalDate asOf) {
+    }
+
+    private ComplianceDtos.UnitReport computeUnit(String hsaId, LocalDate asOf, Long baselineId) {
         String id = CareUnitService.require(hsaId).hsaId;
         BaselineDto baseline = revision(baselineId, asOf);
         List<UnitCompliance.UnitRow> units = queries.unitsOn(asOf, CareUnitService.Filter.none(), id);
@@ -45,12 +72,25 @@ public class ComplianceService {
         return ComplianceDtos.UnitReport.of(UnitCompliance.of(units.get(0), baseline.requirements()), asOf, baseline);
     }
 
+    /** The revision a report on a date uses: the one asked for, else the one in force (404 if none). */
     @Transactional
-    public ComplianceDtos.Report report(CareUnitService.Filter filter, LocalDate asOf, Long baselineId) {
-        BaselineDto baseline = revision(baselineId, asOf);
-        List<UnitCompliance> units = compute(filter, asOf, baseline);
-        return new ComplianceDtos.Report(asOf, ComplianceDtos.BaselineRef.of(baseline),
-                ComplianceDtos.Summary.of(units), units.stream().map(ComplianceDtos.Row::of).toList());
+    public BaselineDto revisionFor(Long baselineId, LocalDate asOf) {
+        return revision(baselineId, asOf);
+    }
+
+    /**
+     * Computes the full report row by row as the units arrive from the database and hands each row to
+     * the writer, so that memory stays flat however many units there are; returns the summary.
+     */
+    public ComplianceDtos.Summary streamReport(CareUnitService.Filter filter, LocalDate asOf, BaselineDto baseline,
+            Consumer<ComplianceDtos.Row> writer) {
+        ComplianceDtos.Tally tally = new ComplianceDtos.Tally();
+        QuarkusTransaction.requiringNew().run(() -> queries.forEachUnitOn(asOf, filter, null, unit -> {
+            UnitCompliance compliance = UnitCompliance.of(unit, baseline.requirements());
+            tally.add(compliance);
+            writer.accept(ComplianceDtos.Row.of(compliance));
+        }));
+        return tally.summary();
     }
 
     @Transactional
@@ -106,25 +146,25 @@ public class ComplianceService {
             throw ApiException.badRequest("from", "must not be after to");
         }
         BaselineDto fixed = baselineId == null ? null : revision(baselineId, from);
-        List<ComplianceDtos.TrendPoint> points = new ArrayList<>();
+        List<ComplianceTimeline.Moment> moments = new ArrayList<>();
         for (int step = 0;; step++) {
             LocalDate date = interval.next(from, step);
             if (date.isAfter(to)) {
                 break;
             }
-            if (points.size() == MAX_TREND_POINTS) {
+            if (moments.size() == MAX_TREND_POINTS) {
                 throw ApiException.badRequest("from", "the trend may have at most " + MAX_TREND_POINTS + " points");
             }
-            BaselineDto baseline = fixed != null ? fixed : baselines.inForceOn(date).orElse(null);
-            if (baseline == null) {
-                int units = queries.unitsOn(date, filter, null).size();
-                points.add(new ComplianceDtos.TrendPoint(date, null, units, null, null));
-            } else {
-                ComplianceDtos.Summary summary = ComplianceDtos.Summary.of(compute(filter, date, baseline));
-                points.add(new ComplianceDtos.TrendPoint(date,
-                        new ComplianceDtos.TrendBaseline(baseline.id(), baseline.name()), summary.units(),
-                        summary.compliant(), summary.averageScore()));
-            }
+            moments.add(new ComplianceTimeline.Moment(date, fixed != null ? fixed : baselines.inForceOn(date).orElse(null)));
+        }
+        List<ComplianceTimeline.Summary> summaries = timeline.summaries(moments, filter);
+        List<ComplianceDtos.TrendPoint> points = new ArrayList<>(moments.size());
+        for (int i = 0; i < moments.size(); i++) {
+            BaselineDto baseline = moments.get(i).revision();
+            ComplianceTimeline.Summary summary = summaries.get(i);
+            points.add(new ComplianceDtos.TrendPoint(moments.get(i).date(),
+                    baseline == null ? null : new ComplianceDtos.TrendBaseline(baseline.id(), baseline.name()),
+                    summary.units(), baseline == null ? null : summary.compliant(), summary.averageScore()));
         }
         return new ComplianceDtos.Trend(points);
     }

@@ -1,8 +1,10 @@
 package se.basutbud.compliance;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 import se.basutbud.baseline.BaselineDto;
 import se.basutbud.careunit.UnitType;
@@ -22,30 +24,54 @@ record UnitCompliance(
         double score,
         ComplianceStatus status) {
 
-    /** A unit as the compliance queries read it, with what it offers and is exempted from on the date. */
+    /**
+     * A unit as the compliance queries read it, with what it offers and is exempted from on the date;
+     * the code sets iterate in code order.
+     */
     record UnitRow(String hsaId, String name, UnitType unitType, String careProvider, String administration,
             String municipality, Set<String> offeredCodes, Set<String> exemptedCodes) {
     }
 
+    /** offered / required; 1.0 when nothing is required. */
+    static double score(int offeredRequired, int required) {
+        return required == 0 ? 1.0 : (double) offeredRequired / required;
+    }
+
+    /**
+     * The rule. One pass over the revision's requirements, which are sorted by code, so every list comes
+     * out sorted without sorting: the full report calls this once per unit of the country.
+     */
     static UnitCompliance of(UnitRow unit, List<BaselineDto.Requirement> requirements) {
-        TreeSet<String> applicable = new TreeSet<>();
+        List<String> applicable = new ArrayList<>(requirements.size());
+        List<String> required = new ArrayList<>(requirements.size());
+        List<String> offered = new ArrayList<>(requirements.size());
+        List<String> missing = new ArrayList<>();
+        List<String> exempted = new ArrayList<>();
+        Set<String> requiredCodes = new HashSet<>();
         for (BaselineDto.Requirement requirement : requirements) {
-            if (requirement.appliesTo(unit.unitType())) {
-                applicable.add(requirement.serviceCode());
+            if (!requirement.appliesTo(unit.unitType())) {
+                continue;
+            }
+            String code = requirement.serviceCode();
+            applicable.add(code);
+            if (unit.exemptedCodes().contains(code)) {
+                exempted.add(code);
+                continue;
+            }
+            required.add(code);
+            requiredCodes.add(code);
+            (unit.offeredCodes().contains(code) ? offered : missing).add(code);
+        }
+        List<String> optional = new ArrayList<>();
+        for (String code : unit.offeredCodes()) {
+            if (!requiredCodes.contains(code)) {
+                optional.add(code);
             }
         }
-        TreeSet<String> exempted = new TreeSet<>(applicable);
-        exempted.retainAll(unit.exemptedCodes());
-        TreeSet<String> required = new TreeSet<>(applicable);
-        required.removeAll(exempted);
-        TreeSet<String> offered = new TreeSet<>(required);
-        offered.retainAll(unit.offeredCodes());
-        TreeSet<String> missing = new TreeSet<>(required);
-        missing.removeAll(offered);
-        TreeSet<String> optional = new TreeSet<>(unit.offeredCodes());
-        optional.removeAll(required);
-        double score = required.isEmpty() ? 1.0 : (double) offered.size() / required.size();
-        return new UnitCompliance(unit, List.copyOf(applicable), List.copyOf(required), List.copyOf(offered),
-                List.copyOf(missing), List.copyOf(exempted), List.copyOf(optional), score, ComplianceStatus.of(score));
+        double score = score(offered.size(), required.size());
+        return new UnitCompliance(unit, Collections.unmodifiableList(applicable), Collections.unmodifiableList(required),
+                Collections.unmodifiableList(offered), Collections.unmodifiableList(missing),
+                Collections.unmodifiableList(exempted), Collections.unmodifiableList(optional), score,
+                ComplianceStatus.of(score));
     }
 }

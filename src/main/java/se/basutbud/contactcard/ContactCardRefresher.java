@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import se.basutbud.baseline.BaselineDto;
 import se.basutbud.baseline.BaselineService;
 import se.basutbud.careunit.UnitType;
-import se.basutbud.common.CardsAffected;
+import se.basutbud.common.UnitsChanged;
 import se.basutbud.common.EntityTags;
 import se.basutbud.common.TimeSource;
 
@@ -52,7 +52,7 @@ class ContactCardRefresher {
         this.time = time;
     }
 
-    void onCardsAffected(@Observes CardsAffected event) {
+    void onUnitsChanged(@Observes UnitsChanged event) {
         LocalDate today = time.today();
         if (event.allUnits()) {
             refreshAll(today);
@@ -62,10 +62,21 @@ class ContactCardRefresher {
         }
     }
 
-    /** Recomputes every card for a date; the caller's transaction commits it. */
+    /** Units per step of a full refresh: memory stays flat however many units there are. */
+    private static final int CHUNK = 1_000;
+
+    /** Recomputes every card for a date, a chunk of units at a time; the caller's transaction commits it. */
     void refreshAll(LocalDate today) {
         store.lockForAllUnits();
-        refresh(null, today);
+        String after = "";
+        List<String> chunk;
+        do {
+            chunk = store.unitsAfter(after, CHUNK);
+            if (!chunk.isEmpty()) {
+                refresh(chunk, today);
+                after = chunk.get(chunk.size() - 1);
+            }
+        } while (chunk.size() == CHUNK);
         store.markRefreshedFor(today);
     }
 
@@ -76,7 +87,6 @@ class ContactCardRefresher {
     private record OfferedRow(String code, String name, String url) {
     }
 
-    /** @param hsaIds the units to refresh, or null for every unit */
     private void refresh(Collection<String> hsaIds, LocalDate today) {
         Optional<BaselineDto> revision = baselines.inForceOn(today);
         List<BaselineDto.Requirement> requirements = revision.map(BaselineDto::requirements).orElse(List.of());
@@ -85,20 +95,24 @@ class ContactCardRefresher {
         Map<String, ContactCardStore.StoredState> stored = store.states(hsaIds);
         Collator collator = Collator.getInstance(SWEDISH);
         Instant now = time.now();
+        List<ContactCardStore.NewCard> changed = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
         for (UnitRow unit : units) {
             ContactCardStore.StoredState state = stored.get(unit.hsaId());
             if (!unit.open()) {
                 if (state != null && !state.removed()) {
-                    store.markRemoved(unit.hsaId(), now);
+                    removed.add(unit.hsaId());
                 }
                 continue;
             }
             ContactCardDto card = card(unit, offered.getOrDefault(unit.hsaId(), List.of()), requirements, collator);
             String hash = EntityTags.sha256(json(card));
             if (state == null || state.removed() || !hash.equals(state.contentHash())) {
-                store.save(unit.hsaId(), json(card.withUpdatedAt(now)), hash, now);
+                changed.add(new ContactCardStore.NewCard(unit.hsaId(), json(card.withUpdatedAt(now)), hash));
             }
         }
+        store.save(changed, now);
+        store.markRemoved(removed, now);
     }
 
     private static ContactCardDto card(UnitRow unit, List<OfferedRow> offered, List<BaselineDto.Requirement> requirements,
@@ -121,11 +135,10 @@ class ContactCardRefresher {
                 select hsa_id, name, unit_type, municipality, address, phone, website,
                        (opened_on is null or opened_on <= :today) and (closed_on is null or closed_on > :today)
                 from care_unit
-                """ + (hsaIds == null ? "" : " where hsa_id in (:ids)");
-        Query query = entityManager.createNativeQuery(sql, Object[].class).setParameter("today", today);
-        if (hsaIds != null) {
-            query.setParameter("ids", hsaIds);
-        }
+                where hsa_id in (:ids)
+                """;
+        Query query = entityManager.createNativeQuery(sql, Object[].class).setParameter("today", today)
+                .setParameter("ids", hsaIds);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new UnitRow((String) r[0], (String) r[1], UnitType.valueOf((String) r[2]),
@@ -139,11 +152,10 @@ class ContactCardRefresher {
                 join care_unit u on u.id = o.care_unit_id
                 join e_service s on s.id = o.e_service_id
                 where o.since <= :today and (o.until is null or o.until > :today) and s.status = 'ACTIVE'
-                """ + (hsaIds == null ? "" : " and u.hsa_id in (:ids)");
-        Query query = entityManager.createNativeQuery(sql, Object[].class).setParameter("today", today);
-        if (hsaIds != null) {
-            query.setParameter("ids", hsaIds);
-        }
+                  and u.hsa_id in (:ids)
+                """;
+        Query query = entityManager.createNativeQuery(sql, Object[].class).setParameter("today", today)
+                .setParameter("ids", hsaIds);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         Map<String, List<OfferedRow>> offered = new HashMap<>();

@@ -1,56 +1,123 @@
 package se.basutbud.contactcard;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.jboss.logging.Logger;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import se.basutbud.careunit.HsaId;
 import se.basutbud.common.ApiException;
+import se.basutbud.common.BasutbudConfig;
+import se.basutbud.common.ChangeListener;
+import se.basutbud.common.ChangeNotifier;
+import se.basutbud.common.InvalidatingCache;
 import se.basutbud.common.TimeSource;
+import se.basutbud.common.UnitsChanged;
 
 @ApplicationScoped
 public class ContactCardService {
 
+    private static final Logger LOG = Logger.getLogger(ContactCardService.class);
     private static final Pattern CURSOR = Pattern.compile("^v1\\|([0-9]{1,20})\\|([A-Z0-9-]{0,31})\\|([0-9]{1,20})$");
 
     private final ContactCardStore store;
     private final ContactCardRefresher refresher;
     private final ObjectMapper objectMapper;
     private final TimeSource time;
+    private final ChangeNotifier notifier;
+    /** Cards as served, by HSA-id: a card read is the 1177 page view, so most reads never reach the database. */
+    private final InvalidatingCache<String, Card> cards;
+
+    private final BasutbudConfig config;
 
     /** The date this replica last saw the stored cards computed for; saves a query per read. */
     private volatile LocalDate knownRefreshedFor;
+    private ScheduledExecutorService background;
 
     ContactCardService(ContactCardStore store, ContactCardRefresher refresher, ObjectMapper objectMapper,
-            TimeSource time) {
+            TimeSource time, ChangeNotifier notifier, ChangeListener listener, BasutbudConfig config) {
         this.store = store;
         this.refresher = refresher;
         this.objectMapper = objectMapper;
         this.time = time;
+        this.notifier = notifier;
+        this.config = config;
+        this.cards = new InvalidatingCache<>(listener, config.contactCard().cacheSize(), hsaId -> hsaId);
     }
 
-    /** A stored card as served: its JSON and its strong entity tag. */
-    public record Card(String json, String etag) {
+    /**
+     * A card as served: its JSON, deflated (a card is about 5 kB of JSON and 1 kB deflated, so every
+     * card of the country fits in a replica's memory), and its strong entity tag.
+     */
+    public record Card(byte[] deflatedJson, int jsonLength, String etag) {
+
+        static Card of(String json, String contentHash) {
+            byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
+            Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+            try {
+                deflater.setInput(utf8);
+                deflater.finish();
+                ByteArrayOutputStream deflated = new ByteArrayOutputStream(utf8.length / 4 + 64);
+                byte[] buffer = new byte[4096];
+                while (!deflater.finished()) {
+                    deflated.write(buffer, 0, deflater.deflate(buffer));
+                }
+                return new Card(deflated.toByteArray(), utf8.length, '"' + contentHash + '"');
+            } finally {
+                deflater.end();
+            }
+        }
+
+        /** The card's JSON, UTF-8. */
+        public byte[] json() {
+            Inflater inflater = new Inflater();
+            try {
+                inflater.setInput(deflatedJson);
+                byte[] json = new byte[jsonLength];
+                int length = inflater.inflate(json);
+                if (length != jsonLength) {
+                    throw new IllegalStateException("A cached contact card did not inflate to its length");
+                }
+                return json;
+            } catch (DataFormatException e) {
+                throw new IllegalStateException("A cached contact card could not be inflated", e);
+            } finally {
+                inflater.end();
+            }
+        }
     }
 
     public Optional<Card> card(String hsaId) {
         String id = HsaId.normalize(hsaId);
         ensureRefreshedForToday();
-        return QuarkusTransaction.requiringNew().call(() -> store.find(id))
-                .map(stored -> new Card(stored.body(), '"' + stored.contentHash() + '"'));
+        return Optional.ofNullable(cards.get(id, () -> QuarkusTransaction.requiringNew().call(() -> store.find(id))
+                .map(stored -> Card.of(stored.body(), stored.contentHash()))
+                .orElse(null)));
     }
 
     /**
@@ -96,8 +163,40 @@ public class ContactCardService {
     }
 
     /**
+     * Checks in the background, at start and then every little while, whether "today" has moved on, so
+     * that the daily refresh (seconds for a national dataset) runs before readers need it rather than in
+     * the first reader's request.
+     */
+    void onStart(@Observes StartupEvent event) {
+        Duration interval = config.contactCard().refreshCheck();
+        if (interval.isZero()) {
+            return;
+        }
+        background = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "basutbud-card-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        background.scheduleWithFixedDelay(() -> {
+            try {
+                ensureRefreshedForToday();
+            } catch (RuntimeException e) {
+                LOG.warnf("The daily contact card refresh failed and will be tried again: %s", e.getMessage());
+            }
+        }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (background != null) {
+            background.shutdownNow();
+        }
+    }
+
+    /**
      * Offerings, closures and revisions take effect by date, so when "today" moves on, every card is
-     * recomputed once. The first reader of the day (on any replica) does it; the others wait for it.
+     * recomputed once. The background check above normally does it; a reader that comes first (on any
+     * replica) does it itself, and the others wait for it, so no card of yesterday is served as today's.
      */
     void ensureRefreshedForToday() {
         LocalDate today = time.today();
@@ -110,9 +209,12 @@ public class ContactCardService {
                 // Read again under the lock: another replica may have refreshed meanwhile.
                 if (!store.refreshedFor().filter(today::equals).isPresent()) {
                     refresher.refreshAll(today);
+                    notifier.send(UnitsChanged.all());
                 }
             }
         });
+        // This replica may hold yesterday's cards; the notification above reaches it a moment later.
+        cards.invalidateAll();
         knownRefreshedFor = today;
     }
 

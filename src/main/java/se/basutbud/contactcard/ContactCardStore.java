@@ -1,5 +1,6 @@
 package se.basutbud.contactcard;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -13,6 +14,8 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+
+import org.hibernate.Session;
 
 /** The stored cards: native SQL, because the feed's order and horizon rest on PostgreSQL transaction ids. */
 @ApplicationScoped
@@ -46,12 +49,21 @@ class ContactCardStore {
                 .getSingleResult();
     }
 
+    record NewCard(String hsaId, String body, String contentHash) {
+    }
+
+    /** Up to {@code limit} units after an HSA-id, in HSA-id order: the steps of a full refresh. */
+    List<String> unitsAfter(String hsaId, int limit) {
+        @SuppressWarnings("unchecked")
+        List<String> ids = entityManager.createNativeQuery(
+                "select hsa_id from care_unit where hsa_id > :after order by hsa_id limit :limit", String.class)
+                .setParameter("after", hsaId).setParameter("limit", limit).getResultList();
+        return ids;
+    }
+
     Map<String, StoredState> states(Collection<String> hsaIds) {
-        Query query = hsaIds == null
-                ? entityManager.createNativeQuery("select hsa_id, content_hash, removed, updated_at from contact_card",
-                        Object[].class)
-                : entityManager.createNativeQuery("select hsa_id, content_hash, removed, updated_at from contact_card "
-                        + "where hsa_id in (:ids)", Object[].class).setParameter("ids", hsaIds);
+        Query query = entityManager.createNativeQuery("select hsa_id, content_hash, removed, updated_at from contact_card "
+                + "where hsa_id in (:ids)", Object[].class).setParameter("ids", hsaIds);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         Map<String, StoredState> states = new HashMap<>(rows.size() * 2);
@@ -61,25 +73,38 @@ class ContactCardStore {
         return states;
     }
 
-    void save(String hsaId, String body, String contentHash, Instant updatedAt) {
-        entityManager.createNativeQuery("""
-                insert into contact_card (hsa_id, body, content_hash, removed, updated_at, change_xid)
-                values (:hsaId, :body, :hash, false, :updatedAt, pg_current_xact_id())
-                on conflict (hsa_id) do update set body = excluded.body, content_hash = excluded.content_hash,
-                    removed = false, updated_at = excluded.updated_at, change_xid = excluded.change_xid
-                """)
-                .setParameter("hsaId", hsaId).setParameter("body", body).setParameter("hash", contentHash)
-                .setParameter("updatedAt", updatedAt.atOffset(ZoneOffset.UTC))
-                .executeUpdate();
+    /** Stores changed cards in one statement per call, each now changed by this transaction. */
+    void save(List<NewCard> cards, Instant updatedAt) {
+        if (cards.isEmpty()) {
+            return;
+        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into contact_card (hsa_id, body, content_hash, removed, updated_at, change_xid)
+                    select hsa_id, body, content_hash, false, ?, pg_current_xact_id()
+                    from unnest(?::varchar[], ?::text[], ?::varchar[]) as card(hsa_id, body, content_hash)
+                    on conflict (hsa_id) do update set body = excluded.body, content_hash = excluded.content_hash,
+                        removed = false, updated_at = excluded.updated_at, change_xid = excluded.change_xid
+                    """)) {
+                insert.setObject(1, updatedAt.atOffset(ZoneOffset.UTC));
+                insert.setArray(2, connection.createArrayOf("varchar", cards.stream().map(NewCard::hsaId).toArray()));
+                insert.setArray(3, connection.createArrayOf("text", cards.stream().map(NewCard::body).toArray()));
+                insert.setArray(4, connection.createArrayOf("varchar", cards.stream().map(NewCard::contentHash).toArray()));
+                insert.executeUpdate();
+            }
+        });
     }
 
-    void markRemoved(String hsaId, Instant at) {
+    void markRemoved(List<String> hsaIds, Instant at) {
+        if (hsaIds.isEmpty()) {
+            return;
+        }
         entityManager.createNativeQuery("""
                 update contact_card set removed = true, body = null, content_hash = null, updated_at = :at,
                     change_xid = pg_current_xact_id()
-                where hsa_id = :hsaId
+                where hsa_id in (:hsaIds)
                 """)
-                .setParameter("hsaId", hsaId).setParameter("at", at.atOffset(ZoneOffset.UTC))
+                .setParameter("hsaIds", hsaIds).setParameter("at", at.atOffset(ZoneOffset.UTC))
                 .executeUpdate();
     }
 

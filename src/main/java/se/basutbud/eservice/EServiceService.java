@@ -9,7 +9,7 @@ import jakarta.transaction.Transactional;
 import io.quarkus.panache.common.Sort;
 import se.basutbud.audit.AuditLog;
 import se.basutbud.common.ApiException;
-import se.basutbud.common.CardsAffected;
+import se.basutbud.common.UnitsChanged;
 import se.basutbud.common.Conditions;
 import se.basutbud.common.EntityTags;
 import se.basutbud.common.Page;
@@ -21,12 +21,12 @@ import se.basutbud.common.TimeSource;
 public class EServiceService {
 
     private final TimeSource time;
-    private final Event<CardsAffected> cardsAffected;
+    private final Event<UnitsChanged> unitsChanged;
     private final AuditLog audit;
 
-    EServiceService(TimeSource time, Event<CardsAffected> cardsAffected, AuditLog audit) {
+    EServiceService(TimeSource time, Event<UnitsChanged> unitsChanged, AuditLog audit) {
         this.time = time;
-        this.cardsAffected = cardsAffected;
+        this.unitsChanged = unitsChanged;
         this.audit = audit;
     }
 
@@ -77,7 +77,7 @@ public class EServiceService {
         service.touch(time.now());
         service.flush();
         // Names show on every card that offers the service; retiring it takes it off the cards.
-        cardsAffected.fire(CardsAffected.all());
+        unitsChanged.fire(UnitsChanged.all());
         EServiceDto after = EServiceDto.of(service);
         audit.record(AuditLog.EntityType.E_SERVICE, code, AuditLog.Action.UPDATE, before, after);
         return after;

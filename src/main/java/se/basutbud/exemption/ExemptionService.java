@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import se.basutbud.audit.AuditLog;
@@ -11,6 +12,7 @@ import se.basutbud.careunit.CareUnit;
 import se.basutbud.careunit.CareUnitService;
 import se.basutbud.common.ApiException;
 import se.basutbud.common.TimeSource;
+import se.basutbud.common.UnitsChanged;
 import se.basutbud.eservice.EService;
 import se.basutbud.eservice.EServiceService;
 
@@ -20,11 +22,13 @@ public class ExemptionService {
     private final TimeSource time;
     private final CareUnitService units;
     private final AuditLog audit;
+    private final Event<UnitsChanged> unitsChanged;
 
-    ExemptionService(TimeSource time, CareUnitService units, AuditLog audit) {
+    ExemptionService(TimeSource time, CareUnitService units, AuditLog audit, Event<UnitsChanged> unitsChanged) {
         this.time = time;
         this.units = units;
         this.audit = audit;
+        this.unitsChanged = unitsChanged;
     }
 
     public record Saved(ExemptionDto exemption, boolean created) {
@@ -47,6 +51,7 @@ public class ExemptionService {
         exemption.touch(time.now());
         exemption.persistAndFlush();
         ExemptionDto after = ExemptionDto.of(exemption);
+        unitsChanged.fire(UnitsChanged.unit(unit.hsaId));
         audit.record(AuditLog.EntityType.EXEMPTION, unit.hsaId + "/" + service.code,
                 existing.isEmpty() ? AuditLog.Action.CREATE : AuditLog.Action.UPDATE, before, after);
         return new Saved(after, existing.isEmpty());
@@ -61,6 +66,7 @@ public class ExemptionService {
         audit.record(AuditLog.EntityType.EXEMPTION, unit.hsaId + "/" + service.code, AuditLog.Action.DELETE,
                 ExemptionDto.of(exemption), null);
         exemption.delete();
+        unitsChanged.fire(UnitsChanged.unit(unit.hsaId));
     }
 
     @Transactional

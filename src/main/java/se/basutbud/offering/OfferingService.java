@@ -12,7 +12,7 @@ import se.basutbud.audit.AuditLog;
 import se.basutbud.careunit.CareUnit;
 import se.basutbud.careunit.CareUnitService;
 import se.basutbud.common.ApiException;
-import se.basutbud.common.CardsAffected;
+import se.basutbud.common.UnitsChanged;
 import se.basutbud.common.TimeSource;
 import se.basutbud.eservice.EService;
 import se.basutbud.eservice.EServiceService;
@@ -25,13 +25,13 @@ import se.basutbud.eservice.EServiceService;
 public class OfferingService {
 
     private final TimeSource time;
-    private final Event<CardsAffected> cardsAffected;
+    private final Event<UnitsChanged> unitsChanged;
     private final CareUnitService units;
     private final AuditLog audit;
 
-    OfferingService(TimeSource time, Event<CardsAffected> cardsAffected, CareUnitService units, AuditLog audit) {
+    OfferingService(TimeSource time, Event<UnitsChanged> unitsChanged, CareUnitService units, AuditLog audit) {
         this.time = time;
-        this.cardsAffected = cardsAffected;
+        this.unitsChanged = unitsChanged;
         this.units = units;
         this.audit = audit;
     }
@@ -58,7 +58,7 @@ public class OfferingService {
             latest.until = null;
             latest.touch(time.now());
             latest.flush();
-            cardsAffected.fire(CardsAffected.unit(unit.hsaId));
+            unitsChanged.fire(UnitsChanged.unit(unit.hsaId));
             OfferingDto after = OfferingDto.of(latest);
             audit.record(AuditLog.EntityType.OFFERING, key(unit, service), AuditLog.Action.UPDATE, before, after);
             return new Saved(after, false);
@@ -77,7 +77,7 @@ public class OfferingService {
         offering.since = since;
         offering.touch(time.now());
         offering.persistAndFlush();
-        cardsAffected.fire(CardsAffected.unit(unit.hsaId));
+        unitsChanged.fire(UnitsChanged.unit(unit.hsaId));
         OfferingDto created = OfferingDto.of(offering);
         audit.record(AuditLog.EntityType.OFFERING, key(unit, service), AuditLog.Action.CREATE, null, created);
         return new Saved(created, true);
@@ -108,7 +108,7 @@ public class OfferingService {
                     OfferingDto.of(open));
         }
         Offering.flush();
-        cardsAffected.fire(CardsAffected.unit(unit.hsaId));
+        unitsChanged.fire(UnitsChanged.unit(unit.hsaId));
     }
 
     private static String key(CareUnit unit, EService service) {

@@ -1,0 +1,450 @@
+#!/usr/bin/env python3
+"""The basutbud benchmark: one run, every figure next to its baseline. See bench/README.md.
+
+Starts the packaged service against a fresh database on the machine's PostgreSQL, loads a generated
+dataset, measures, prints a table and writes the figures as JSON under bench/results/. Standard library
+only; wrk, psql, openssl and java do the work.
+"""
+import argparse
+import base64
+import http.client
+import json
+import os
+import platform
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from datetime import date, datetime, timezone
+
+BENCH = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(BENCH)
+PORT = 18080
+ISSUER = "https://bench.basutbud.local"
+WRK_CONNECTIONS = 64
+WRK_SECONDS = 20
+WARMUP_SECONDS = 5
+REPEATS = 5
+# The heap the deployment gives the service (deploy/Dockerfile), so that RSS is measured as it runs there.
+JVM_OPTIONS = ["-Xmx256m"] + (os.environ.get("BENCH_JVM_EXTRA", "").split() if os.environ.get("BENCH_JVM_EXTRA") else [])
+
+# Each target: figure key, comparison, limit (absolute or as a ratio of a baseline), text.
+TARGETS = [
+    ("card_200.ratio", ">=", 0.5, "contact card throughput >= 0.5 x trivial"),
+    ("card_304.ratio", ">=", 0.8, "304 revalidation >= 0.8 x trivial"),
+    ("card_200.p99_ms", "<=", 25, "contact card p99 <= 25 ms"),
+    ("card_304.p99_ms", "<=", 25, "304 revalidation p99 <= 25 ms"),
+    ("unit_compliance.ratio", ">=", 0.3, "one unit's compliance >= 0.3 x trivial"),
+    ("report_json.ratio", "<=", 2.0, "report JSON <= 2 x hand-written SQL"),
+    ("report_json.median_s", "<=", 1.5, "report JSON < 1.5 s"),
+    ("report_csv.ratio", "<=", 2.0, "report CSV <= 2 x hand-written SQL"),
+    ("report_csv.median_s", "<=", 1.5, "report CSV < 1.5 s"),
+    ("trend_36_months.median_s", "<=", 3.0, "36-month trend <= 3 s"),
+    ("feed_full_sync.seconds", "<=", 10.0, "full feed sync <= 10 s"),
+    ("startup.ready_s", "<=", 3.0, "startup to ready <= 3 s"),
+    ("peak_rss_mb", "<=", 512, "peak RSS <= 512 MB"),
+]
+
+
+def log(message):
+    print(f"[bench {datetime.now().strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def run(command, **kwargs):
+    return subprocess.run(command, check=True, **kwargs)
+
+
+def psql(database, sql, capture=True):
+    result = run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-v", "ON_ERROR_STOP=1", "-qAt",
+                  "-c", sql], capture_output=capture, text=True)
+    return result.stdout if capture else None
+
+
+# --- Preconditions ----------------------------------------------------------------------------------------
+
+def ensure_tools():
+    missing = [tool for tool in ("wrk", "psql", "openssl", "java") if not shutil_which(tool)]
+    if "wrk" in missing and os.geteuid() == 0:
+        log("installing wrk from Debian's packages")
+        run(["apt-get", "update", "-qq"], stdout=subprocess.DEVNULL)
+        run(["apt-get", "install", "-y", "-qq", "wrk"], stdout=subprocess.DEVNULL)
+        missing.remove("wrk")
+    if missing:
+        sys.exit(f"missing tools: {', '.join(missing)} (see bench/README.md)")
+    if subprocess.run(["pg_isready", "-h", "127.0.0.1", "-p", "5432", "-q"]).returncode != 0:
+        version = sorted(os.listdir("/etc/postgresql"))[0]
+        log(f"starting PostgreSQL {version}")
+        run(["pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "start"])
+        for _ in range(30):
+            if subprocess.run(["pg_isready", "-h", "127.0.0.1", "-p", "5432", "-q"]).returncode == 0:
+                break
+            time.sleep(1)
+
+
+def shutil_which(tool):
+    import shutil
+    return shutil.which(tool)
+
+
+def build(skip):
+    jar = os.path.join(ROOT, "target", "quarkus-app", "quarkus-run.jar")
+    if skip and os.path.exists(jar):
+        return jar
+    log("packaging the service (./mvnw package -DskipTests)")
+    run([os.path.join(ROOT, "mvnw"), "-B", "-q", "-ntp", "package", "-DskipTests"], cwd=ROOT)
+    return jar
+
+
+# --- Tokens: a key pair of the run's own, trusted by the service as its identity provider -----------------
+
+def b64url(data):
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def make_keys(workdir):
+    private_key = os.path.join(workdir, "private.pem")
+    public_key = os.path.join(workdir, "public.pem")
+    run(["openssl", "genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", private_key],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    run(["openssl", "pkey", "-in", private_key, "-pubout", "-out", public_key])
+    return private_key, public_key
+
+
+def reader_token(private_key):
+    now = int(time.time())
+    header = b64url(json.dumps({"alg": "RS256", "typ": "JWT"}).encode())
+    claims = b64url(json.dumps({"iss": ISSUER, "sub": "bench-reader", "groups": ["reader"], "iat": now,
+                                "exp": now + 3600, "jti": f"bench-{now}"}).encode())
+    signing_input = f"{header}.{claims}".encode()
+    signature = run(["openssl", "dgst", "-sha256", "-sign", private_key], input=signing_input,
+                    capture_output=True).stdout
+    return f"{header}.{claims}.{b64url(signature)}"
+
+
+# --- The service as a process -----------------------------------------------------------------------------
+
+class Service:
+    def __init__(self, jar, database, public_key, logfile):
+        self.jar, self.database, self.public_key, self.logfile = jar, database, public_key, logfile
+        self.process = None
+        self.peak_rss_kb = 0
+        self._sampler = None
+
+    def start(self):
+        env = dict(os.environ,
+                   QUARKUS_HTTP_PORT=str(PORT),
+                   QUARKUS_DATASOURCE_JDBC_URL=f"jdbc:postgresql://127.0.0.1:5432/{self.database}",
+                   QUARKUS_DATASOURCE_USERNAME="postgres", QUARKUS_DATASOURCE_PASSWORD="postgres",
+                   MP_JWT_VERIFY_ISSUER=ISSUER, MP_JWT_VERIFY_PUBLICKEY_LOCATION=self.public_key)
+        started = time.monotonic()
+        self.process = subprocess.Popen(["java", *JVM_OPTIONS, "-jar", self.jar], env=env, stdout=open(self.logfile, "a"),
+                                        stderr=subprocess.STDOUT, start_new_session=True)
+        self._sampler = threading.Thread(target=self._sample_rss, daemon=True)
+        self._sampler.start()
+        deadline = started + 120
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                sys.exit(f"the service exited with {self.process.returncode}; see {self.logfile}")
+            try:
+                status, _, _ = request("GET", "/q/health/ready")
+                if status == 200:
+                    return time.monotonic() - started
+            except OSError:
+                pass
+            time.sleep(0.02)
+        sys.exit(f"the service was not ready within 120 s; see {self.logfile}")
+
+    def _sample_rss(self):
+        process = self.process
+        while process.poll() is None:
+            try:
+                with open(f"/proc/{process.pid}/status") as status:
+                    for line in status:
+                        if line.startswith("VmRSS:"):
+                            self.peak_rss_kb = max(self.peak_rss_kb, int(line.split()[1]))
+            except OSError:
+                return
+            time.sleep(0.1)
+
+    def stop(self):
+        if self.process is None or self.process.poll() is not None:
+            return
+        os.killpg(self.process.pid, signal.SIGTERM)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
+
+def request(method, path, headers=None, timeout=120):
+    connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=timeout)
+    try:
+        connection.request(method, path, headers=headers or {})
+        response = connection.getresponse()
+        return response.status, dict(response.getheaders()), response.read()
+    finally:
+        connection.close()
+
+
+# --- Measurements -----------------------------------------------------------------------------------------
+
+def wrk(script, env, seconds=WRK_SECONDS):
+    """One wrk run through a Lua script that counts statuses and prints a JSON summary."""
+    result = run(["wrk", "-t2", f"-c{WRK_CONNECTIONS}", f"-d{seconds}s", "--timeout", "10s", "-s",
+                  os.path.join(BENCH, "wrk", script), f"http://127.0.0.1:{PORT}"],
+                 capture_output=True, text=True, env=dict(os.environ, **env), cwd=os.path.join(BENCH, "wrk"))
+    summary = json.loads(next(line for line in result.stdout.splitlines() if line.startswith("{")))
+    return {
+        "requests_per_s": round(summary["requests"] / (summary["duration_us"] / 1e6), 1),
+        "p50_ms": round(summary["p50_us"] / 1000, 2),
+        "p99_ms": round(summary["p99_us"] / 1000, 2),
+        "requests": summary["requests"],
+        "statuses": summary["statuses"],
+        "non_2xx": summary["requests"] - sum(v for k, v in summary["statuses"].items() if k.startswith("2"))
+                   - (summary["statuses"].get("304", 0) if env.get("EXPECT") == "304" else 0),
+        "socket_errors": summary["errors"],
+    }
+
+
+def timed(method, path, headers=None, repeats=REPEATS, expect=200):
+    """Time to last byte of whole answers, median of repeats; returns seconds and the last body."""
+    times, body = [], b""
+    for _ in range(repeats):
+        started = time.monotonic()
+        status, _, body = request(method, path, headers)
+        times.append(time.monotonic() - started)
+        if status != expect:
+            sys.exit(f"{path} answered {status}: {body[:500]!r}")
+    return {"median_s": round(statistics.median(times), 3), "min_s": round(min(times), 3),
+            "max_s": round(max(times), 3), "bytes": len(body)}, body
+
+
+def timed_psql(database, sql_file, repeats=REPEATS):
+    times, rows = [], 0
+    for _ in range(repeats):
+        started = time.monotonic()
+        out = run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-v", "ON_ERROR_STOP=1", "-qAt",
+                   "-f", sql_file], capture_output=True, text=True).stdout
+        times.append(time.monotonic() - started)
+        rows = len(out.splitlines())
+    return {"median_s": round(statistics.median(times), 3), "min_s": round(min(times), 3),
+            "max_s": round(max(times), 3), "rows": rows}
+
+
+def feed_sync():
+    started = time.monotonic()
+    connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
+    cards, pages, after = 0, 0, None
+    try:
+        while True:
+            path = "/api/v1/contact-cards?size=500" + (f"&after={urllib.parse.quote(after)}" if after else "")
+            connection.request("GET", path)
+            response = connection.getresponse()
+            body = json.loads(response.read())
+            if response.status != 200:
+                sys.exit(f"the feed answered {response.status}: {body}")
+            cards += len(body["items"])
+            pages += 1
+            after = body["cursor"]
+            if not body["hasMore"]:
+                break
+    finally:
+        connection.close()
+    return {"seconds": round(time.monotonic() - started, 3), "cards": cards, "pages": pages}
+
+
+# --- The run ----------------------------------------------------------------------------------------------
+
+def main():
+    parser = argparse.ArgumentParser(description="basutbud benchmark")
+    parser.add_argument("size", nargs="?", default="L", choices=["XS", "S", "M", "L"])
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--no-build", action="store_true", help="use target/quarkus-app as it is")
+    parser.add_argument("--seconds", type=int, default=WRK_SECONDS, help="length of each wrk run")
+    args = parser.parse_args()
+    run_started = time.monotonic()
+
+    ensure_tools()
+    jar = build(args.no_build)
+    database = "basutbud_bench"
+    workdir = tempfile.mkdtemp(prefix="basutbud-bench-")
+    logfile = os.path.join(workdir, "service.log")
+    private_key, public_key = make_keys(workdir)
+    token = reader_token(private_key)
+    auth = {"Authorization": f"Bearer {token}"}
+    year = date.today().year
+    results = {"size": args.size, "seed": args.seed, "year": year, "machine": machine(), "figures": {}}
+    figures = results["figures"]
+
+    log(f"fresh database {database}")
+    psql("postgres", f"drop database if exists {database}")
+    psql("postgres", f"create database {database}")
+
+    service = Service(jar, database, public_key, logfile)
+    try:
+        log("first start: the service migrates the empty database")
+        figures["startup_empty_db_s"] = round(service.start(), 3)
+        service.stop()
+
+        log(f"loading dataset {args.size} (seed {args.seed}, year {year})")
+        started = time.monotonic()
+        generator = subprocess.Popen(["java", os.path.join(BENCH, "src", "se", "basutbud", "bench",
+                                                           "DatasetGenerator.java"),
+                                      "--size", args.size, "--seed", str(args.seed), "--year", str(year)],
+                                     stdout=subprocess.PIPE)
+        run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-v", "ON_ERROR_STOP=1", "-q"],
+            stdin=generator.stdout, stdout=subprocess.DEVNULL)
+        if generator.wait() != 0:
+            sys.exit("the dataset generator failed")
+        counts = psql(database, "select (select count(*) from care_unit), (select count(*) from offering), "
+                                "(select count(*) from exemption), (select count(*) from e_service), "
+                                "(select count(*) from baseline_requirement)").strip().split("|")
+        figures["load"] = {"seconds": round(time.monotonic() - started, 1), "care_units": int(counts[0]),
+                           "offerings": int(counts[1]), "exemptions": int(counts[2]), "e_services": int(counts[3]),
+                           "requirements": int(counts[4])}
+        log(f"loaded in {figures['load']['seconds']} s: {figures['load']}")
+
+        log("second start: on the loaded database")
+        figures["startup"] = {"ready_s": round(service.start(), 3)}
+        started = time.monotonic()
+        open_units = [line.split("|") for line in psql(database, """
+            select hsa_id from care_unit where (opened_on is null or opened_on <= current_date)
+              and (closed_on is null or closed_on > current_date) order by hsa_id""").split()]
+        status, _, body = request("GET", f"/api/v1/contact-cards/{open_units[0][0]}", timeout=600)
+        if status != 200:
+            sys.exit(f"the first contact card answered {status}: {body[:300]!r}")
+        figures["startup"]["first_card_s"] = round(time.monotonic() - started, 3)
+
+        ids_file = os.path.join(workdir, "units.txt")
+        with open(ids_file, "w") as out:
+            out.write("\n".join(row[0] for row in open_units) + "\n")
+        etags_file = os.path.join(workdir, "etags.txt")
+        with open(etags_file, "w") as out:
+            out.write(psql(database, "select hsa_id || ' \"' || content_hash || '\"' from contact_card "
+                                     "where not removed order by hsa_id"))
+        seconds = args.seconds
+        lua_env = {"UNITS": ids_file, "ETAGS": etags_file, "TOKEN": token}
+
+        log("warming up")
+        for script in ("info.lua", "card.lua", "card304.lua", "unit_compliance.lua"):
+            wrk(script, lua_env, WARMUP_SECONDS)
+
+        log(f"wrk: {WRK_CONNECTIONS} connections, {seconds} s each")
+        figures["trivial"] = wrk("info.lua", lua_env, seconds)
+        figures["card_200"] = wrk("card.lua", lua_env, seconds)
+        figures["card_304"] = wrk("card304.lua", dict(lua_env, EXPECT="304"), seconds)
+        figures["unit_compliance"] = wrk("unit_compliance.lua", lua_env, seconds)
+        for key in ("card_200", "card_304", "unit_compliance"):
+            figures[key]["ratio"] = round(figures[key]["requests_per_s"] / figures["trivial"]["requests_per_s"], 3)
+
+        log("the full compliance report: the database's floor, JSON, CSV")
+        figures["report_sql"] = timed_psql(database, os.path.join(BENCH, "sql", "compliance-report.sql"))
+        figures["report_json"], body = timed("GET", "/api/v1/compliance", dict(auth, Accept="application/json"))
+        figures["report_json"]["units"] = len(json.loads(body)["units"])
+        figures["report_csv"], body = timed("GET", "/api/v1/compliance", dict(auth, Accept="text/csv"))
+        figures["report_csv"]["units"] = body.count(b"\n") - 1
+        for key in ("report_json", "report_csv"):
+            figures[key]["ratio"] = round(figures[key]["median_s"] / figures["report_sql"]["median_s"], 3)
+
+        log("aggregates")
+        figures["services"], _ = timed("GET", "/api/v1/compliance/services", auth)
+        figures["groups_municipality"], _ = timed("GET", "/api/v1/compliance/groups?by=municipality", auth)
+        today = date.today()
+        since = date(today.year - 3, today.month, 1)
+        figures["trend_36_months"], body = timed(
+            "GET", f"/api/v1/compliance/trend?from={since}&to={today}&interval=month", auth, repeats=3)
+        figures["trend_36_months"]["points"] = len(json.loads(body)["items"])
+
+        log("the feed: a full sync")
+        figures["feed_full_sync"] = feed_sync()
+        figures["peak_rss_mb"] = round(service.peak_rss_kb / 1024, 1)
+    finally:
+        service.stop()
+    figures["peak_rss_mb"] = round(service.peak_rss_kb / 1024, 1)
+    results["run_seconds"] = round(time.monotonic() - run_started, 1)
+    results["targets"] = evaluate(figures)
+
+    os.makedirs(os.path.join(BENCH, "results"), exist_ok=True)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    path = os.path.join(BENCH, "results", f"{args.size}-{stamp}.json")
+    with open(path, "w") as out:
+        json.dump(results, out, indent=2)
+        out.write("\n")
+    print_table(results)
+    log(f"figures written to {os.path.relpath(path, ROOT)}; service log {logfile}")
+
+
+def machine():
+    memory_kb = int(next(line for line in open("/proc/meminfo") if line.startswith("MemTotal")).split()[1])
+    try:
+        commit = run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+        dirty = run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        commit, dirty = "unknown", ""
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    postgres = psql("postgres", "show server_version").strip()
+    return {"date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "nproc": os.cpu_count(),
+            "memory_gib": round(memory_kb / 1024 / 1024, 1), "kernel": platform.release(), "java": java,
+            "postgresql": postgres, "commit": commit + ("-dirty" if dirty else "")}
+
+
+def lookup(figures, key):
+    value = figures
+    for part in key.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
+
+
+def evaluate(figures):
+    verdicts = []
+    for key, comparison, limit, text in TARGETS:
+        value = lookup(figures, key)
+        met = value is not None and (value >= limit if comparison == ">=" else value <= limit)
+        verdicts.append({"target": text, "figure": key, "value": value, "limit": limit, "met": met})
+    return verdicts
+
+
+def print_table(results):
+    f = results["figures"]
+    print()
+    print(f"basutbud benchmark, size {results['size']} ({f['load']['care_units']} units, "
+          f"{f['load']['offerings']} offerings), {results['machine']['nproc']} cores, commit {results['machine']['commit']}")
+    print(f"{'figure':44} {'value':>14} {'p50 ms':>9} {'p99 ms':>9} {'non-2xx':>8}  baseline")
+    rows = [
+        ("trivial JSON endpoint (req/s)", f["trivial"], "requests_per_s", "(the baseline)"),
+        ("contact card, 200 (req/s)", f["card_200"], "requests_per_s", f"{f['card_200']['ratio']} x trivial"),
+        ("contact card, 304 (req/s)", f["card_304"], "requests_per_s", f"{f['card_304']['ratio']} x trivial"),
+        ("one unit's compliance (req/s)", f["unit_compliance"], "requests_per_s",
+         f"{f['unit_compliance']['ratio']} x trivial"),
+    ]
+    for name, figure, key, baseline in rows:
+        print(f"{name:44} {figure[key]:>14} {figure['p50_ms']:>9} {figure['p99_ms']:>9} {figure['non_2xx']:>8}  {baseline}")
+    timed_rows = [
+        ("full report, hand-written SQL in psql (s)", f["report_sql"], "(the database's floor)"),
+        ("full report, JSON (s)", f["report_json"], f"{f['report_json']['ratio']} x SQL"),
+        ("full report, CSV (s)", f["report_csv"], f"{f['report_csv']['ratio']} x SQL"),
+        ("/compliance/services (s)", f["services"], ""),
+        ("/compliance/groups?by=municipality (s)", f["groups_municipality"], ""),
+        ("/compliance/trend, 36 months (s)", f["trend_36_months"], ""),
+    ]
+    for name, figure, baseline in timed_rows:
+        print(f"{name:44} {figure['median_s']:>14} {'':>9} {'':>9} {0:>8}  {baseline}")
+    print(f"{'full feed sync (s)':44} {f['feed_full_sync']['seconds']:>14} {'':>9} {'':>9} {0:>8}  "
+          f"{f['feed_full_sync']['cards']} cards, {f['feed_full_sync']['pages']} pages")
+    print(f"{'dataset load (s)':44} {f['load']['seconds']:>14}")
+    print(f"{'startup to ready, loaded database (s)':44} {f['startup']['ready_s']:>14}")
+    print(f"{'first card after start (all cards built) (s)':44} {f['startup']['first_card_s']:>14}")
+    print(f"{'peak RSS (MB)':44} {f['peak_rss_mb']:>14}")
+    print()
+    for verdict in results["targets"]:
+        print(f"  {'met ' if verdict['met'] else 'MISS'}  {verdict['target']:44} {verdict['value']}")
+    print(f"\nrun took {results['run_seconds']} s")
+
+
+if __name__ == "__main__":
+    main()

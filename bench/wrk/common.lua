@@ -1,0 +1,43 @@
+-- Shared by the benchmark's wrk scripts: counts answers by status in every thread and prints one JSON
+-- line at the end (requests, duration, p50/p99 latency, statuses, socket errors) for bench.py to read.
+local threads = {}
+
+function setup(thread)
+  table.insert(threads, thread)
+end
+
+statuses = {}
+
+function response(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+
+-- Lines of a file named by an environment variable, in a table.
+function lines_of(variable)
+  local list = {}
+  for line in io.lines(os.getenv(variable)) do
+    if line ~= "" then table.insert(list, line) end
+  end
+  return list
+end
+
+function seed_random()
+  math.randomseed(os.time() + tonumber(tostring({}):match("0x(%x+)") or "0", 16) % 100000)
+end
+
+function done(summary, latency, requests)
+  local merged = {}
+  for _, thread in ipairs(threads) do
+    for status, count in pairs(thread:get("statuses")) do
+      merged[tostring(status)] = (merged[tostring(status)] or 0) + count
+    end
+  end
+  local parts = {}
+  for status, count in pairs(merged) do
+    table.insert(parts, string.format('"%s": %d', status, count))
+  end
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  io.write(string.format('{"requests": %d, "duration_us": %d, "p50_us": %d, "p99_us": %d, "errors": %d, "statuses": {%s}}\n',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), errors,
+    table.concat(parts, ", ")))
+end
