@@ -26,11 +26,14 @@ ROOT = os.path.dirname(BENCH)
 PORT = 18080
 ISSUER = "https://bench.basutbud.local"
 WRK_CONNECTIONS = 64
+WRK_THREADS = 2
 WRK_SECONDS = 20
 WARMUP_SECONDS = 5
 REPEATS = 5
-# The heap the deployment gives the service (deploy/Dockerfile), so that RSS is measured as it runs there.
-JVM_OPTIONS = ["-Xmx256m"] + (os.environ.get("BENCH_JVM_EXTRA", "").split() if os.environ.get("BENCH_JVM_EXTRA") else [])
+# The JVM as deploy/Dockerfile runs it: the heap it gets (a third of 768Mi) and the options run-java.sh of
+# the image adds, so that RSS and pauses are measured as they will be there.
+JVM_OPTIONS = ["-Xmx256m", "-XX:+UseParallelGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20",
+               "-XX:GCTimeRatio=4", "-XX:AdaptiveSizePolicyWeight=90", "-XX:+ExitOnOutOfMemoryError"] + (os.environ.get("BENCH_JVM_EXTRA", "").split() if os.environ.get("BENCH_JVM_EXTRA") else [])
 
 # Each target: figure key, comparison, limit (absolute or as a ratio of a baseline), text.
 TARGETS = [
@@ -195,9 +198,10 @@ def request(method, path, headers=None, timeout=120):
 
 def wrk(script, env, seconds=WRK_SECONDS):
     """One wrk run through a Lua script that counts statuses and prints a JSON summary."""
-    result = run(["wrk", "-t2", f"-c{WRK_CONNECTIONS}", f"-d{seconds}s", "--timeout", "10s", "-s",
+    result = run(["wrk", f"-t{WRK_THREADS}", f"-c{WRK_CONNECTIONS}", f"-d{seconds}s", "--timeout", "10s", "-s",
                   os.path.join(BENCH, "wrk", script), f"http://127.0.0.1:{PORT}"],
-                 capture_output=True, text=True, env=dict(os.environ, **env), cwd=os.path.join(BENCH, "wrk"))
+                 capture_output=True, text=True, env=dict(os.environ, THREADS=str(WRK_THREADS), **env),
+                 cwd=os.path.join(BENCH, "wrk"))
     summary = json.loads(next(line for line in result.stdout.splitlines() if line.startswith("{")))
     return {
         "requests_per_s": round(summary["requests"] / (summary["duration_us"] / 1e6), 1),
@@ -330,9 +334,16 @@ def main():
         seconds = args.seconds
         lua_env = {"UNITS": ids_file, "ETAGS": etags_file, "TOKEN": token}
 
-        log("warming up")
+        log("warming up: every card and every unit's compliance read once, then each endpoint")
+        for script in ("every_card.lua", "every_unit_compliance.lua"):
+            wrk(script, lua_env, WARMUP_SECONDS * 2)
         for script in ("info.lua", "card.lua", "card304.lua", "unit_compliance.lua"):
             wrk(script, lua_env, WARMUP_SECONDS)
+        for path, headers in (("/api/v1/compliance", dict(auth, Accept="application/json")),
+                              ("/api/v1/compliance", dict(auth, Accept="text/csv")),
+                              ("/api/v1/compliance/services", auth),
+                              ("/api/v1/compliance/groups?by=municipality", auth)):
+            timed("GET", path, headers, repeats=1)
 
         log(f"wrk: {WRK_CONNECTIONS} connections, {seconds} s each")
         figures["trivial"] = wrk("info.lua", lua_env, seconds)

@@ -2,7 +2,9 @@
 -- line at the end (requests, duration, p50/p99 latency, statuses, socket errors) for bench.py to read.
 local threads = {}
 
+-- Each thread knows its index (0, 1, ...), for scripts that share a list out between threads.
 function setup(thread)
+  thread:set("thread_index", #threads)
   table.insert(threads, thread)
 end
 

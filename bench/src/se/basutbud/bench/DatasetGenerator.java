@@ -198,6 +198,9 @@ public final class DatasetGenerator {
         sink.statement("insert into exemption (care_unit_id, e_service_id, reason, until) "
                 + "select u.id, s.id, x.reason, x.until from staged_exemption x "
                 + "join care_unit u on u.hsa_id = x.hsa_id join e_service s on s.code = x.code");
+        // Loaded past the API, so no card was computed: mark the cards stale, and the service recomputes
+        // every one of them at its next start, as it does when the date moves on.
+        sink.statement("update contact_card_refresh set refreshed_for = null");
         sink.statement("commit");
         // After a bulk load, as a DBA would: statistics for the planner, and the visibility map for index-only scans.
         sink.statement("vacuum analyze");

@@ -30,7 +30,8 @@ import io.quarkus.runtime.StartupEvent;
 public class ChangeListener {
 
     private static final Logger LOG = Logger.getLogger(ChangeListener.class);
-    private static final int POLL_MILLIS = 5_000;
+    /** How long one wait for notifications lasts: also how long stopping may take. */
+    private static final int POLL_MILLIS = 500;
     private static final long MAX_BACKOFF_MILLIS = 5_000;
 
     private final AgroalDataSource dataSource;
@@ -54,10 +55,15 @@ public class ChangeListener {
     void stop() {
         stopping = true;
         listening = false;
-        closeQuietly(connection);
         if (thread != null) {
-            thread.interrupt();
+            // The connection is busy in a wait of at most POLL_MILLIS; closing it under the wait would block.
+            try {
+                thread.join(2L * POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
+        closeQuietly(connection);
     }
 
     /** Whether notifications reach this replica now, so that a cached answer can be trusted. */

@@ -48,6 +48,11 @@ public final class InvalidatingCache<K, V> {
         return loaded;
     }
 
+    /** The cached answer if there is one that can be trusted now, without ever touching the database. */
+    public V peek(K key) {
+        return listener.isListening() ? entries.getIfPresent(key) : null;
+    }
+
     void invalidateUnits(Set<String> hsaIds) {
         evictions.incrementAndGet();
         entries.asMap().keySet().removeIf(key -> hsaIds.contains(unitOf.apply(key)));

@@ -1,6 +1,6 @@
 package se.basutbud.compliance;
 
-import java.sql.Array;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -31,6 +31,7 @@ import se.basutbud.careunit.UnitType;
 class ComplianceQueries {
 
     private final EntityManager entityManager;
+    private volatile ServiceCodes serviceCodes;
 
     ComplianceQueries(EntityManager entityManager) {
         this.entityManager = entityManager;
@@ -68,17 +69,14 @@ class ComplianceQueries {
         }
         sql.append(" order by u.hsa_id");
         entityManager.unwrap(Session.class).doWork(connection -> {
-            ServiceCodes codes = new ServiceCodes();
-            try (ResultSet rows = NamedJdbc.query(connection, "select id, code from e_service order by code collate \"C\"", Map.of())) {
-                while (rows.next()) {
-                    codes.add(rows.getLong(1), rows.getString(2));
-                }
-            }
             try (ResultSet rows = NamedJdbc.query(connection, sql.toString(), params)) {
                 while (rows.next()) {
+                    Object[] offered = (Object[]) rows.getArray(7).getArray();
+                    Object[] exempted = (Object[]) rows.getArray(8).getArray();
+                    ServiceCodes codes = serviceCodes(connection, offered, exempted);
                     consumer.accept(new UnitCompliance.UnitRow(rows.getString(1), rows.getString(2),
                             UnitType.valueOf(rows.getString(3)), rows.getString(4), rows.getString(5), rows.getString(6),
-                            codes(rows.getArray(7), codes), codes(rows.getArray(8), codes)));
+                            codes.of(offered), codes.of(exempted)));
                 }
             }
         });
@@ -106,22 +104,31 @@ class ComplianceQueries {
         return sql.toString();
     }
 
-    /** E-service ids as their codes, in code order; the code strings are shared, so 50,000 units hold 40. */
-    private static Set<String> codes(Array ids, ServiceCodes codes) throws SQLException {
-        Object[] values = (Object[]) ids.getArray();
-        int[] ranks = new int[values.length];
-        for (int i = 0; i < values.length; i++) {
-            ranks[i] = codes.rankOf(((Number) values[i]).longValue());
+    /**
+     * The catalogue's codes by id. Codes and ids never change, so the map is read once and again only
+     * when an id it does not know turns up (an e-service added since).
+     */
+    private ServiceCodes serviceCodes(Connection connection, Object[]... ids) throws SQLException {
+        ServiceCodes codes = serviceCodes;
+        for (Object[] list : ids) {
+            for (Object id : list) {
+                if (codes == null || !codes.knows(((Number) id).longValue())) {
+                    codes = new ServiceCodes();
+                    try (ResultSet rows = NamedJdbc.query(connection,
+                            "select id, code from e_service order by code collate \"C\"", Map.of())) {
+                        while (rows.next()) {
+                            codes.add(rows.getLong(1), rows.getString(2));
+                        }
+                    }
+                    serviceCodes = codes;
+                    return codes;
+                }
+            }
         }
-        Arrays.sort(ranks);
-        Set<String> result = new LinkedHashSet<>(values.length * 2);
-        for (int rank : ranks) {
-            result.add(codes.byRank.get(rank));
-        }
-        return result;
+        return codes;
     }
 
-    /** The catalogue's codes by id, ranked in Java's (and collation C's) code order: a few hundred at most. */
+    /** The codes by id, ranked in Java's (and collation C's) order: a few hundred at most. */
     private static final class ServiceCodes {
         private final Map<Long, Integer> rankById = new HashMap<>();
         private final List<String> byRank = new ArrayList<>();
@@ -131,8 +138,22 @@ class ComplianceQueries {
             byRank.add(code);
         }
 
-        int rankOf(long id) {
-            return rankById.get(id);
+        boolean knows(long id) {
+            return rankById.containsKey(id);
+        }
+
+        /** Ids as their codes, in code order; the code strings are shared, so 50,000 units hold 40 of them. */
+        Set<String> of(Object[] ids) {
+            int[] ranks = new int[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                ranks[i] = rankById.get(((Number) ids[i]).longValue());
+            }
+            Arrays.sort(ranks);
+            Set<String> codes = new LinkedHashSet<>(ids.length * 2);
+            for (int rank : ranks) {
+                codes.add(byRank.get(rank));
+            }
+            return codes;
         }
     }
 }

@@ -3,6 +3,7 @@ package se.basutbud.compliance;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -59,14 +60,20 @@ public class ComplianceService {
                 () -> QuarkusTransaction.joiningExisting().call(() -> computeUnit(id, asOf, null)));
     }
 
+    /** One unit's compliance under the revision in force if this replica holds it, from memory only. */
+    ComplianceDtos.UnitReport cachedUnit(String hsaId, LocalDate asOf) {
+        return unitReports.peek(new UnitOnDate(HsaId.normalize(hsaId), asOf));
+    }
+
     private record UnitOnDate(String hsaId, LocalDate asOf) {
     }
 
     private ComplianceDtos.UnitReport computeUnit(String hsaId, LocalDate asOf, Long baselineId) {
-        String id = CareUnitService.require(hsaId).hsaId;
+        String id = HsaId.normalize(hsaId);
         BaselineDto baseline = revision(baselineId, asOf);
         List<UnitCompliance.UnitRow> units = queries.unitsOn(asOf, CareUnitService.Filter.none(), id);
         if (units.isEmpty()) {
+            CareUnitService.require(id);
             throw ApiException.notFound("The care unit " + id + " was not open on " + asOf);
         }
         return ComplianceDtos.UnitReport.of(UnitCompliance.of(units.get(0), baseline.requirements()), asOf, baseline);
@@ -85,8 +92,7 @@ public class ComplianceService {
     public ComplianceDtos.Summary streamReport(CareUnitService.Filter filter, LocalDate asOf, BaselineDto baseline,
             Consumer<ComplianceDtos.Row> writer) {
         ComplianceDtos.Tally tally = new ComplianceDtos.Tally();
-        QuarkusTransaction.requiringNew().run(() -> queries.forEachUnitOn(asOf, filter, null, unit -> {
-            UnitCompliance compliance = UnitCompliance.of(unit, baseline.requirements());
+        QuarkusTransaction.requiringNew().run(() -> forEach(filter, asOf, baseline, compliance -> {
             tally.add(compliance);
             writer.accept(ComplianceDtos.Row.of(compliance));
         }));
@@ -96,26 +102,28 @@ public class ComplianceService {
     @Transactional
     public ComplianceDtos.ServiceReport services(CareUnitService.Filter filter, LocalDate asOf, Long baselineId) {
         BaselineDto baseline = revision(baselineId, asOf);
-        List<UnitCompliance> units = compute(filter, asOf, baseline);
+        Map<String, int[]> counts = new HashMap<>();
+        for (BaselineDto.Requirement requirement : baseline.requirements()) {
+            counts.put(requirement.serviceCode(), new int[3]);
+        }
+        forEach(filter, asOf, baseline, unit -> {
+            for (String code : unit.required()) {
+                counts.get(code)[0]++;
+            }
+            for (String code : unit.offered()) {
+                counts.get(code)[1]++;
+            }
+            for (String code : unit.exempted()) {
+                counts.get(code)[2]++;
+            }
+        });
         Map<String, String> names = serviceNames();
         List<ComplianceDtos.ServiceItem> items = new ArrayList<>();
         for (BaselineDto.Requirement requirement : baseline.requirements()) {
             String code = requirement.serviceCode();
-            int applicable = 0;
-            int offering = 0;
-            int exempted = 0;
-            for (UnitCompliance unit : units) {
-                if (unit.required().contains(code)) {
-                    applicable++;
-                    if (unit.offered().contains(code)) {
-                        offering++;
-                    }
-                } else if (unit.exempted().contains(code)) {
-                    exempted++;
-                }
-            }
-            items.add(new ComplianceDtos.ServiceItem(code, names.get(code), applicable, offering, exempted,
-                    applicable == 0 ? null : (double) offering / applicable));
+            int[] count = counts.get(code);
+            items.add(new ComplianceDtos.ServiceItem(code, names.get(code), count[0], count[1], count[2],
+                    count[0] == 0 ? null : (double) count[1] / count[0]));
         }
         return new ComplianceDtos.ServiceReport(asOf, ComplianceDtos.BaselineRef.of(baseline), items);
     }
@@ -123,14 +131,14 @@ public class ComplianceService {
     @Transactional
     public ComplianceDtos.GroupReport groups(GroupBy by, CareUnitService.Filter filter, LocalDate asOf, Long baselineId) {
         BaselineDto baseline = revision(baselineId, asOf);
-        Map<String, List<UnitCompliance>> grouped = compute(filter, asOf, baseline).stream()
-                .collect(Collectors.groupingBy(u -> keyOrEmpty(by.keyOf(u.unit())),
-                        () -> new TreeMap<>(Comparator.<String, Boolean>comparing(String::isEmpty)
-                                .thenComparing(Function.identity())),
-                        Collectors.toList()));
+        // Units without a key (no municipality, say) come last.
+        Map<String, ComplianceDtos.Tally> grouped = new TreeMap<>(
+                Comparator.<String, Boolean>comparing(String::isEmpty).thenComparing(Function.identity()));
+        forEach(filter, asOf, baseline,
+                unit -> grouped.computeIfAbsent(keyOrEmpty(by.keyOf(unit.unit())), k -> new ComplianceDtos.Tally()).add(unit));
         List<ComplianceDtos.GroupItem> items = grouped.entrySet().stream()
                 .map(entry -> {
-                    ComplianceDtos.Summary summary = ComplianceDtos.Summary.of(entry.getValue());
+                    ComplianceDtos.Summary summary = entry.getValue().summary();
                     return new ComplianceDtos.GroupItem(entry.getKey().isEmpty() ? null : entry.getKey(),
                             summary.units(), summary.compliant(), summary.partial(), summary.nonCompliant(),
                             summary.averageScore());
@@ -169,10 +177,10 @@ public class ComplianceService {
         return new ComplianceDtos.Trend(points);
     }
 
-    private List<UnitCompliance> compute(CareUnitService.Filter filter, LocalDate asOf, BaselineDto baseline) {
-        return queries.unitsOn(asOf, filter, null).stream()
-                .map(unit -> UnitCompliance.of(unit, baseline.requirements()))
-                .toList();
+    /** Every unit's compliance, one at a time as the units arrive: aggregates never hold the whole country. */
+    private void forEach(CareUnitService.Filter filter, LocalDate asOf, BaselineDto baseline,
+            Consumer<UnitCompliance> consumer) {
+        queries.forEachUnitOn(asOf, filter, null, unit -> consumer.accept(UnitCompliance.of(unit, baseline.requirements())));
     }
 
     /** The revision asked for (a draft shows what it would do), else the one in force on the date. */

@@ -14,6 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import se.basutbud.common.Roles;
 import se.basutbud.common.TimeSource;
 
@@ -37,8 +39,16 @@ public class UnitComplianceResource {
     @APIResponse(responseCode = "200", description = "The unit's compliance")
     @APIResponse(responseCode = "400", description = "Not an HSA-id, a date or a revision id")
     @APIResponse(responseCode = "404", description = "No such unit (or not open on the date), no such revision, or none in force")
-    public ComplianceDtos.UnitReport getUnitCompliance(@PathParam("hsaId") String hsaId, @BeanParam RevisionParams revision) {
+    public Uni<ComplianceDtos.UnitReport> getUnitCompliance(@PathParam("hsaId") String hsaId,
+            @BeanParam RevisionParams revision) {
         LocalDate asOf = revision.asOf(time);
-        return service.unit(hsaId, asOf, revision.baselineId());
+        Long baselineId = revision.baselineId();
+        // An answer this replica holds is given on the I/O thread; anything else reads the database on a worker.
+        ComplianceDtos.UnitReport cached = baselineId == null ? service.cachedUnit(hsaId, asOf) : null;
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
+        }
+        return Uni.createFrom().item(() -> service.unit(hsaId, asOf, baselineId))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 }

@@ -112,6 +112,16 @@ public class ContactCardService {
         }
     }
 
+    /**
+     * The card if this replica holds it for today, from memory only, so that it can be served on the I/O
+     * thread; null means {@link #card} must be called on a worker thread.
+     */
+    public Card cachedCard(String hsaId) {
+        String id = HsaId.normalize(hsaId);
+        return time.today().equals(knownRefreshedFor) ? cards.peek(id) : null;
+    }
+
+    /** The card, from the database when this replica does not hold it; may wait for the daily refresh. */
     public Optional<Card> card(String hsaId) {
         String id = HsaId.normalize(hsaId);
         ensureRefreshedForToday();
