@@ -373,6 +373,9 @@ def main():
 
         log("the feed: a full sync")
         figures["feed_full_sync"] = feed_sync()
+        log("query plans (bench/sql/plans.sql)")
+        plans = run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-v", "ON_ERROR_STOP=1", "-q",
+                     "-f", os.path.join(BENCH, "sql", "plans.sql")], capture_output=True, text=True).stdout
         figures["peak_rss_mb"] = round(service.peak_rss_kb / 1024, 1)
     finally:
         service.stop()
@@ -386,6 +389,8 @@ def main():
     with open(path, "w") as out:
         json.dump(results, out, indent=2)
         out.write("\n")
+    with open(path.replace(".json", "-plans.txt"), "w") as out:
+        out.write(plans)
     print_table(results)
     log(f"figures written to {os.path.relpath(path, ROOT)}; service log {logfile}")
 

@@ -17,6 +17,9 @@ import jakarta.transaction.Transactional;
 
 import se.basutbud.baseline.BaselineDto;
 import se.basutbud.baseline.BaselineService;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import se.basutbud.careunit.CareUnitService;
 import se.basutbud.careunit.HsaId;
@@ -35,37 +38,52 @@ public class ComplianceService {
     private final ComplianceTimeline timeline;
     private final BaselineService baselines;
     private final EntityManager entityManager;
-    private final InvalidatingCache<UnitOnDate, ComplianceDtos.UnitReport> unitReports;
+    private final InvalidatingCache<UnitOnDate, byte[]> unitReports;
+    private final ObjectMapper objectMapper;
 
     ComplianceService(ComplianceQueries queries, ComplianceTimeline timeline, BaselineService baselines, EntityManager entityManager,
-            ChangeListener listener, BasutbudConfig config) {
+            ChangeListener listener, BasutbudConfig config, ObjectMapper objectMapper) {
         this.queries = queries;
         this.timeline = timeline;
         this.baselines = baselines;
         this.entityManager = entityManager;
+        this.objectMapper = objectMapper;
         this.unitReports = new InvalidatingCache<>(listener, config.compliance().cacheSize(), UnitOnDate::hsaId);
     }
 
-    /**
-     * One unit's compliance. With the revision in force (no revision asked for) it is served from a cache
-     * that every change of the unit, and every publication, evicts on every replica; a draft can change
-     * at any moment, so a report on one is always computed.
-     */
+    /** One unit's compliance, computed: the per-unit rule of the v1 contract. */
     public ComplianceDtos.UnitReport unit(String hsaId, LocalDate asOf, Long baselineId) {
+        return QuarkusTransaction.joiningExisting().call(() -> computeUnit(hsaId, asOf, baselineId));
+    }
+
+    /**
+     * One unit's compliance as JSON. With the revision in force (no revision asked for) it is served from a
+     * cache that every change of the unit, and every publication, evicts on every replica; it keeps the
+     * JSON (about 1 kB a unit) rather than the answer's objects. A draft can change at any moment, so a
+     * report on one is always computed.
+     */
+    public byte[] unitJson(String hsaId, LocalDate asOf, Long baselineId) {
         if (baselineId != null) {
-            return QuarkusTransaction.joiningExisting().call(() -> computeUnit(hsaId, asOf, baselineId));
+            return json(unit(hsaId, asOf, baselineId));
         }
         String id = HsaId.normalize(hsaId);
-        return unitReports.get(new UnitOnDate(id, asOf),
-                () -> QuarkusTransaction.joiningExisting().call(() -> computeUnit(id, asOf, null)));
+        return unitReports.get(new UnitOnDate(id, asOf), () -> json(unit(id, asOf, null)));
     }
 
     /** One unit's compliance under the revision in force if this replica holds it, from memory only. */
-    ComplianceDtos.UnitReport cachedUnit(String hsaId, LocalDate asOf) {
+    byte[] cachedUnitJson(String hsaId, LocalDate asOf) {
         return unitReports.peek(new UnitOnDate(HsaId.normalize(hsaId), asOf));
     }
 
     private record UnitOnDate(String hsaId, LocalDate asOf) {
+    }
+
+    private byte[] json(ComplianceDtos.UnitReport report) {
+        try {
+            return objectMapper.writeValueAsBytes(report);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A unit's compliance could not be written as JSON", e);
+        }
     }
 
     private ComplianceDtos.UnitReport computeUnit(String hsaId, LocalDate asOf, Long baselineId) {

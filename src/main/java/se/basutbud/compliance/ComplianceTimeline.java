@@ -7,8 +7,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -52,7 +54,13 @@ class ComplianceTimeline {
         LocalDate first = moments.stream().map(Moment::date).min(LocalDate::compareTo).orElseThrow();
         LocalDate last = moments.stream().map(Moment::date).max(LocalDate::compareTo).orElseThrow();
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            Data data = read(connection, first, last, filter);
+            Set<String> required = new HashSet<>();
+            for (Moment moment : moments) {
+                if (moment.revision() != null) {
+                    moment.revision().requirements().forEach(requirement -> required.add(requirement.serviceCode()));
+                }
+            }
+            Data data = read(connection, first, last, filter, required);
             List<Summary> summaries = new ArrayList<>(moments.size());
             for (Moment moment : moments) {
                 summaries.add(score(data, moment));
@@ -79,8 +87,9 @@ class ComplianceTimeline {
         int maxServiceId;
     }
 
-    private Data read(Connection connection, LocalDate first, LocalDate last, CareUnitService.Filter filter)
-            throws SQLException {
+    /** Only the periods of services some revision requires are read: the others never change a score. */
+    private Data read(Connection connection, LocalDate first, LocalDate last, CareUnitService.Filter filter,
+            Set<String> requiredCodes) throws SQLException {
         Map<String, Object> params = new HashMap<>();
         params.put("first", first);
         params.put("last", last);
@@ -115,11 +124,18 @@ class ComplianceTimeline {
             }
         }
 
+        StringBuilder services = new StringBuilder("0");
+        for (String code : requiredCodes) {
+            Integer id = data.serviceIds.get(code);
+            if (id != null) {
+                services.append(',').append(id);
+            }
+        }
         Periods offerings = new Periods(data.units);
         try (ResultSet rows = NamedJdbc.query(connection, "select o.care_unit_id, o.e_service_id, o.since - date '1970-01-01', "
                 + "coalesce(o.until - date '1970-01-01', " + OPEN_END + ") from offering o "
-                + "where o.care_unit_id in (" + units + ") and o.since <= :last and (o.until is null or o.until > :first)",
-                params)) {
+                + "where o.care_unit_id in (" + units + ") and o.since <= :last and (o.until is null or o.until > :first) "
+                + "and o.e_service_id in (" + services + ")", params)) {
             while (rows.next()) {
                 offerings.add(indexOfUnit.get(rows.getLong(1)), rows.getInt(2), rows.getInt(3), rows.getInt(4));
             }
@@ -246,6 +262,7 @@ class ComplianceTimeline {
             untils.add(to);
         }
 
+        /** Groups the periods per unit; the unsorted lists are let go of as soon as they are copied. */
         void group() {
             int count = units.size();
             start = new int[unitCount + 1];

@@ -9,8 +9,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,19 +39,23 @@ public class UnitComplianceResource {
 
     @GET
         @Operation(summary = "One unit's compliance", description = "What the unit must offer on the date under the revision, what it offers, misses and is exempted from, and its score.")
-    @APIResponse(responseCode = "200", description = "The unit's compliance")
+    @APIResponse(responseCode = "200", description = "The unit's compliance",
+            content = @Content(schema = @Schema(implementation = ComplianceDtos.UnitReport.class)))
     @APIResponse(responseCode = "400", description = "Not an HSA-id, a date or a revision id")
     @APIResponse(responseCode = "404", description = "No such unit (or not open on the date), no such revision, or none in force")
-    public Uni<ComplianceDtos.UnitReport> getUnitCompliance(@PathParam("hsaId") String hsaId,
-            @BeanParam RevisionParams revision) {
+    public Uni<Response> getUnitCompliance(@PathParam("hsaId") String hsaId, @BeanParam RevisionParams revision) {
         LocalDate asOf = revision.asOf(time);
         Long baselineId = revision.baselineId();
         // An answer this replica holds is given on the I/O thread; anything else reads the database on a worker.
-        ComplianceDtos.UnitReport cached = baselineId == null ? service.cachedUnit(hsaId, asOf) : null;
+        byte[] cached = baselineId == null ? service.cachedUnitJson(hsaId, asOf) : null;
         if (cached != null) {
-            return Uni.createFrom().item(cached);
+            return Uni.createFrom().item(json(cached));
         }
-        return Uni.createFrom().item(() -> service.unit(hsaId, asOf, baselineId))
+        return Uni.createFrom().item(() -> json(service.unitJson(hsaId, asOf, baselineId)))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private static Response json(byte[] body) {
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 }
