@@ -391,7 +391,9 @@ def main():
         out.write("\n")
     with open(path.replace(".json", "-plans.txt"), "w") as out:
         out.write(plans)
-    print_table(results)
+    table = print_table(results)
+    if args.size == "L":
+        write_results_md(results, table, plans, os.path.relpath(path, BENCH))
     log(f"figures written to {os.path.relpath(path, ROOT)}; service log {logfile}")
 
 
@@ -426,8 +428,17 @@ def evaluate(figures):
 
 
 def print_table(results):
-    f = results["figures"]
+    lines = []
+    print_line = lines.append
+    table_lines(results, print_line)
+    text = "\n".join(lines)
     print()
+    print(text)
+    return text
+
+
+def table_lines(results, print):
+    f = results["figures"]
     print(f"basutbud benchmark, size {results['size']} ({f['load']['care_units']} units, "
           f"{f['load']['offerings']} offerings), {results['machine']['nproc']} cores, commit {results['machine']['commit']}")
     print(f"{'figure':44} {'value':>14} {'p50 ms':>9} {'p99 ms':>9} {'non-2xx':>8}  baseline")
@@ -456,10 +467,27 @@ def print_table(results):
     print(f"{'startup to ready, loaded database (s)':44} {f['startup']['ready_s']:>14}")
     print(f"{'first card after start (all cards built) (s)':44} {f['startup']['first_card_s']:>14}")
     print(f"{'peak RSS (MB)':44} {f['peak_rss_mb']:>14}")
-    print()
+    print("")
     for verdict in results["targets"]:
         print(f"  {'met ' if verdict['met'] else 'MISS'}  {verdict['target']:44} {verdict['value']}")
     print(f"\nrun took {results['run_seconds']} s")
+
+
+def write_results_md(results, table, plans, json_path):
+    """bench/RESULTS.md: the latest L figures as measured, the notes written by hand, the query plans."""
+    m = results["machine"]
+    notes_path = os.path.join(BENCH, "RESULTS-notes.md")
+    notes = open(notes_path).read() if os.path.exists(notes_path) else ""
+    with open(os.path.join(BENCH, "RESULTS.md"), "w") as out:
+        out.write("# Benchmark results\n\n")
+        out.write("Written by `bench/run L` (the figures, the machine and the plans); the notes come from\n"
+                  "`bench/RESULTS-notes.md`, written by hand.\n\n")
+        out.write(f"- date: {m['date']}\n- commit: {m['commit']}\n- machine: {m['nproc']} cores (`nproc`), "
+                  f"{m['memory_gib']} GiB memory, Linux {m['kernel']}\n- {m['java']}; PostgreSQL {m['postgresql']} "
+                  f"on the same machine\n- figures: [`{json_path}`]({json_path})\n\n")
+        out.write("```\n" + table + "\n```\n\n")
+        out.write(notes)
+        out.write("\n## Query plans (`bench/sql/plans.sql`, after the measurements)\n\n```\n" + plans + "```\n")
 
 
 if __name__ == "__main__":

@@ -1,16 +1,12 @@
 package se.basutbud.compliance;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -22,15 +18,22 @@ import se.basutbud.careunit.CareUnitService;
 import se.basutbud.careunit.UnitType;
 
 /**
- * Compliance summaries on many dates at once, for the trend: the units, their offering periods and their
- * exemptions are read once (three statements, however many dates), and each date is then scored in
- * memory with bit masks, the rule of {@link UnitCompliance} on sets of requirement positions. The test
- * suite checks every point against the report of its date.
+ * Compliance summaries on many dates at once, for the trend. One statement reads every unit that was open
+ * at some point of the period, with its offering and exemption periods packed into arrays (an index-only
+ * scan per unit, as for the report); each unit is scored on every date as it arrives and then let go of,
+ * so memory does not grow with the country. Scoring uses bit masks over the revision's requirement
+ * positions: the rule of {@link UnitCompliance} on sets. The test suite checks every point against the
+ * report of its date.
  */
 @ApplicationScoped
 class ComplianceTimeline {
 
-    private static final int OPEN_END = Integer.MAX_VALUE;
+    /** Days are counted from 1900-01-01 and packed in 24 bits, enough until the year 47,000. */
+    private static final String DAY_ZERO = "date '1900-01-01'";
+    private static final long DAY_ZERO_EPOCH_DAY = LocalDate.of(1900, 1, 1).toEpochDay();
+    private static final long DAY_MASK = (1L << 24) - 1;
+    /** An open end: later than any day. */
+    private static final long OPEN_END = DAY_MASK;
 
     private final EntityManager entityManager;
 
@@ -54,167 +57,118 @@ class ComplianceTimeline {
         LocalDate first = moments.stream().map(Moment::date).min(LocalDate::compareTo).orElseThrow();
         LocalDate last = moments.stream().map(Moment::date).max(LocalDate::compareTo).orElseThrow();
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            Set<String> required = new HashSet<>();
-            for (Moment moment : moments) {
-                if (moment.revision() != null) {
-                    moment.revision().requirements().forEach(requirement -> required.add(requirement.serviceCode()));
+            Map<String, Integer> serviceIds = new HashMap<>();
+            int maxServiceId = 0;
+            try (ResultSet rows = NamedJdbc.query(connection, "select id, code from e_service", Map.of())) {
+                while (rows.next()) {
+                    int id = Math.toIntExact(rows.getLong(1));
+                    serviceIds.put(rows.getString(2), id);
+                    maxServiceId = Math.max(maxServiceId, id);
                 }
             }
-            Data data = read(connection, first, last, filter, required);
-            List<Summary> summaries = new ArrayList<>(moments.size());
+            List<Scorer> scorers = new ArrayList<>(moments.size());
             for (Moment moment : moments) {
-                summaries.add(score(data, moment));
+                scorers.add(new Scorer(moment, serviceIds, maxServiceId));
             }
-            return summaries;
+            Map<String, Object> params = new HashMap<>();
+            params.put("first", first);
+            params.put("last", last);
+            String sql = "select u.unit_type, coalesce(u.opened_on - " + DAY_ZERO + ", " + Long.MIN_VALUE + "), coalesce(u.closed_on - "
+                    + DAY_ZERO + ", " + OPEN_END + "), "
+                    + "array(select (o.e_service_id::bigint << 48) | (greatest(o.since - " + DAY_ZERO + ", 0)::bigint << 24)"
+                    + " | coalesce(o.until - " + DAY_ZERO + ", " + OPEN_END + ") from offering o where o.care_unit_id = u.id"
+                    + " and o.since <= :last and (o.until is null or o.until > :first)), "
+                    + "array(select (x.e_service_id::bigint << 48) | coalesce(x.until - " + DAY_ZERO + ", " + OPEN_END + ")"
+                    + " from exemption x where x.care_unit_id = u.id and (x.until is null or x.until > :first)) "
+                    + "from care_unit u where (u.opened_on is null or u.opened_on <= :last) "
+                    + "and (u.closed_on is null or u.closed_on > :first)" + ComplianceQueries.unitConditions(filter, params)
+                    + " order by u.hsa_id";
+            try (ResultSet rows = NamedJdbc.query(connection, sql, params)) {
+                while (rows.next()) {
+                    int type = UnitType.valueOf(rows.getString(1)).ordinal();
+                    long opened = rows.getLong(2);
+                    long closed = rows.getLong(3);
+                    long[] offerings = longs(rows.getArray(4).getArray());
+                    long[] exemptions = longs(rows.getArray(5).getArray());
+                    for (Scorer scorer : scorers) {
+                        scorer.add(type, opened, closed, offerings, exemptions);
+                    }
+                }
+            }
+            return scorers.stream().map(Scorer::summary).toList();
         });
     }
 
-    /** Units in HSA-id order (the report's, so sums add up alike), with their periods grouped per unit. */
-    private static final class Data {
-        int units;
-        int[] unitType;
-        int[] openedOn;
-        int[] closedOn;
-        /** Offerings of unit i are at offeringStart[i] .. offeringStart[i + 1] - 1 of the arrays below. */
-        int[] offeringStart;
-        int[] offeringService;
-        int[] offeringSince;
-        int[] offeringUntil;
-        int[] exemptionStart;
-        int[] exemptionService;
-        int[] exemptionUntil;
-        Map<String, Integer> serviceIds;
-        int maxServiceId;
+    private static long[] longs(Object array) {
+        Object[] values = (Object[]) array;
+        long[] longs = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            longs[i] = ((Number) values[i]).longValue();
+        }
+        return longs;
     }
 
-    /** Only the periods of services some revision requires are read: the others never change a score. */
-    private Data read(Connection connection, LocalDate first, LocalDate last, CareUnitService.Filter filter,
-            Set<String> requiredCodes) throws SQLException {
-        Map<String, Object> params = new HashMap<>();
-        params.put("first", first);
-        params.put("last", last);
-        String units = "select u.id from care_unit u where (u.opened_on is null or u.opened_on <= :last) "
-                + "and (u.closed_on is null or u.closed_on > :first)" + ComplianceQueries.unitConditions(filter, params);
-        Data data = new Data();
-        Map<Long, Integer> indexOfUnit = new HashMap<>();
-        IntList type = new IntList();
-        IntList opened = new IntList();
-        IntList closed = new IntList();
-        try (ResultSet rows = NamedJdbc.query(connection, "select u.id, u.unit_type, coalesce(u.opened_on - date '1970-01-01', "
-                + Integer.MIN_VALUE + "), coalesce(u.closed_on - date '1970-01-01', " + OPEN_END + ") from care_unit u "
-                + "where u.id in (" + units + ") order by u.hsa_id", params)) {
-            while (rows.next()) {
-                indexOfUnit.put(rows.getLong(1), type.size());
-                type.add(UnitType.valueOf(rows.getString(2)).ordinal());
-                opened.add(rows.getInt(3));
-                closed.add(rows.getInt(4));
-            }
-        }
-        data.units = type.size();
-        data.unitType = type.toArray();
-        data.openedOn = opened.toArray();
-        data.closedOn = closed.toArray();
+    /** One date's tally: units are added one by one, in the report's order, so sums add up alike. */
+    private static final class Scorer {
+        private final long day;
+        private final BaselineDto revision;
+        private final int words;
+        private final long[][] applicableByType;
+        private final int[] bitOfService;
+        private final long[] offered;
+        private final long[] exempted;
+        private int open;
+        private int compliant;
+        private double total;
 
-        data.serviceIds = new HashMap<>();
-        try (ResultSet rows = NamedJdbc.query(connection, "select id, code from e_service", Map.of())) {
-            while (rows.next()) {
-                int id = Math.toIntExact(rows.getLong(1));
-                data.serviceIds.put(rows.getString(2), id);
-                data.maxServiceId = Math.max(data.maxServiceId, id);
-            }
-        }
-
-        StringBuilder services = new StringBuilder("0");
-        for (String code : requiredCodes) {
-            Integer id = data.serviceIds.get(code);
-            if (id != null) {
-                services.append(',').append(id);
-            }
-        }
-        Periods offerings = new Periods(data.units);
-        try (ResultSet rows = NamedJdbc.query(connection, "select o.care_unit_id, o.e_service_id, o.since - date '1970-01-01', "
-                + "coalesce(o.until - date '1970-01-01', " + OPEN_END + ") from offering o "
-                + "where o.care_unit_id in (" + units + ") and o.since <= :last and (o.until is null or o.until > :first) "
-                + "and o.e_service_id in (" + services + ")", params)) {
-            while (rows.next()) {
-                offerings.add(indexOfUnit.get(rows.getLong(1)), rows.getInt(2), rows.getInt(3), rows.getInt(4));
-            }
-        }
-        offerings.group();
-        data.offeringStart = offerings.start;
-        data.offeringService = offerings.service;
-        data.offeringSince = offerings.since;
-        data.offeringUntil = offerings.until;
-
-        Periods exemptions = new Periods(data.units);
-        try (ResultSet rows = NamedJdbc.query(connection, "select x.care_unit_id, x.e_service_id, "
-                + "coalesce(x.until - date '1970-01-01', " + OPEN_END + ") from exemption x "
-                + "where x.care_unit_id in (" + units + ") and (x.until is null or x.until > :first)", params)) {
-            while (rows.next()) {
-                exemptions.add(indexOfUnit.get(rows.getLong(1)), rows.getInt(2), Integer.MIN_VALUE, rows.getInt(3));
-            }
-        }
-        exemptions.group();
-        data.exemptionStart = exemptions.start;
-        data.exemptionService = exemptions.service;
-        data.exemptionUntil = exemptions.until;
-        return data;
-    }
-
-    private static Summary score(Data data, Moment moment) {
-        int day = Math.toIntExact(moment.date().toEpochDay());
-        BaselineDto revision = moment.revision();
-        if (revision == null) {
-            int open = 0;
-            for (int unit = 0; unit < data.units; unit++) {
-                if (isOpen(data, unit, day)) {
-                    open++;
+        Scorer(Moment moment, Map<String, Integer> serviceIds, int maxServiceId) {
+            this.day = moment.date().toEpochDay() - DAY_ZERO_EPOCH_DAY;
+            this.revision = moment.revision();
+            // Requirement positions as bits: which apply to each unit type, and which position a service has.
+            List<BaselineDto.Requirement> requirements = revision == null ? List.of() : revision.requirements();
+            this.words = Math.max(1, (requirements.size() + 63) >>> 6);
+            this.applicableByType = new long[UnitType.values().length][words];
+            this.bitOfService = new int[maxServiceId + 1];
+            Arrays.fill(bitOfService, -1);
+            for (int bit = 0; bit < requirements.size(); bit++) {
+                BaselineDto.Requirement requirement = requirements.get(bit);
+                Integer serviceId = serviceIds.get(requirement.serviceCode());
+                if (serviceId != null) {
+                    bitOfService[serviceId] = bit;
+                }
+                for (UnitType type : UnitType.values()) {
+                    if (requirement.appliesTo(type)) {
+                        applicableByType[type.ordinal()][bit >>> 6] |= 1L << bit;
+                    }
                 }
             }
-            return new Summary(open, 0, null);
+            this.offered = new long[words];
+            this.exempted = new long[words];
         }
-        // Requirement positions as bits: which apply to each unit type, and which position a service has.
-        List<BaselineDto.Requirement> requirements = revision.requirements();
-        int words = (requirements.size() + 63) >>> 6;
-        long[][] applicableByType = new long[UnitType.values().length][words];
-        int[] bitOfService = new int[data.maxServiceId + 1];
-        Arrays.fill(bitOfService, -1);
-        for (int bit = 0; bit < requirements.size(); bit++) {
-            BaselineDto.Requirement requirement = requirements.get(bit);
-            Integer serviceId = data.serviceIds.get(requirement.serviceCode());
-            if (serviceId != null) {
-                bitOfService[serviceId] = bit;
+
+        void add(int unitType, long openedOn, long closedOn, long[] offerings, long[] exemptions) {
+            if (openedOn > day || day >= closedOn) {
+                return;
             }
-            for (UnitType type : UnitType.values()) {
-                if (requirement.appliesTo(type)) {
-                    applicableByType[type.ordinal()][bit >>> 6] |= 1L << bit;
-                }
-            }
-        }
-        long[] offered = new long[words];
-        long[] exempted = new long[words];
-        int open = 0;
-        int compliant = 0;
-        double total = 0;
-        for (int unit = 0; unit < data.units; unit++) {
-            if (!isOpen(data, unit, day)) {
-                continue;
+            open++;
+            if (revision == null) {
+                return;
             }
             Arrays.fill(offered, 0);
             Arrays.fill(exempted, 0);
-            for (int i = data.offeringStart[unit]; i < data.offeringStart[unit + 1]; i++) {
-                int bit = bitOfService[data.offeringService[i]];
-                if (bit >= 0 && data.offeringSince[i] <= day && day < data.offeringUntil[i]) {
+            for (long period : offerings) {
+                int bit = bit(period);
+                if (bit >= 0 && ((period >>> 24) & DAY_MASK) <= day && day < (period & DAY_MASK)) {
                     offered[bit >>> 6] |= 1L << bit;
                 }
             }
-            for (int i = data.exemptionStart[unit]; i < data.exemptionStart[unit + 1]; i++) {
-                int bit = bitOfService[data.exemptionService[i]];
-                if (bit >= 0 && day < data.exemptionUntil[i]) {
+            for (long period : exemptions) {
+                int bit = bit(period);
+                if (bit >= 0 && day < (period & DAY_MASK)) {
                     exempted[bit >>> 6] |= 1L << bit;
                 }
             }
-            long[] applicable = applicableByType[data.unitType[unit]];
+            long[] applicable = applicableByType[unitType];
             int required = 0;
             int offeredRequired = 0;
             for (int w = 0; w < words; w++) {
@@ -223,90 +177,20 @@ class ComplianceTimeline {
                 offeredRequired += Long.bitCount(requiredWord & offered[w]);
             }
             double score = UnitCompliance.score(offeredRequired, required);
-            open++;
             total += score;
             if (ComplianceStatus.of(score) == ComplianceStatus.COMPLIANT) {
                 compliant++;
             }
         }
-        return new Summary(open, compliant, open == 0 ? null : total / open);
-    }
 
-    private static boolean isOpen(Data data, int unit, int day) {
-        return data.openedOn[unit] <= day && day < data.closedOn[unit];
-    }
-
-    /** Periods (unit, service, from, until) read in any order, then grouped per unit by a counting sort. */
-    private static final class Periods {
-        private final IntList units = new IntList();
-        private final IntList services = new IntList();
-        private final IntList froms = new IntList();
-        private final IntList untils = new IntList();
-        private final int unitCount;
-        int[] start;
-        int[] service;
-        int[] since;
-        int[] until;
-
-        Periods(int unitCount) {
-            this.unitCount = unitCount;
+        private int bit(long period) {
+            int serviceId = (int) (period >>> 48);
+            return serviceId < bitOfService.length ? bitOfService[serviceId] : -1;
         }
 
-        void add(Integer unit, int serviceId, int from, int to) {
-            if (unit == null) {
-                return;
-            }
-            units.add(unit);
-            services.add(serviceId);
-            froms.add(from);
-            untils.add(to);
-        }
-
-        /** Groups the periods per unit; the unsorted lists are let go of as soon as they are copied. */
-        void group() {
-            int count = units.size();
-            start = new int[unitCount + 1];
-            for (int i = 0; i < count; i++) {
-                start[units.get(i) + 1]++;
-            }
-            for (int unit = 0; unit < unitCount; unit++) {
-                start[unit + 1] += start[unit];
-            }
-            int[] next = Arrays.copyOf(start, unitCount);
-            service = new int[count];
-            since = new int[count];
-            until = new int[count];
-            for (int i = 0; i < count; i++) {
-                int at = next[units.get(i)]++;
-                service[at] = services.get(i);
-                since[at] = froms.get(i);
-                until[at] = untils.get(i);
-            }
-        }
-    }
-
-    /** A growable int array: a million periods without a million boxed integers. */
-    private static final class IntList {
-        private int[] values = new int[1024];
-        private int size;
-
-        void add(int value) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = value;
-        }
-
-        int get(int index) {
-            return values[index];
-        }
-
-        int size() {
-            return size;
-        }
-
-        int[] toArray() {
-            return Arrays.copyOf(values, size);
+        Summary summary() {
+            return revision == null ? new Summary(open, 0, null)
+                    : new Summary(open, compliant, open == 0 ? null : total / open);
         }
     }
 }
