@@ -59,7 +59,7 @@ public class Baseline extends CatalogueEntity {
                 + "from Baseline b where b.status = :published and b.validFrom <= :date order by b.validFrom desc",
                 Publication.class)
                 .setParameter("published", BaselineStatus.PUBLISHED).setParameter("date", date)
-                .setMaxResults(1).getResultStream().findFirst();
+                .setMaxResults(1).getResultList().stream().findFirst();
     }
 
     boolean isPublished() {
