@@ -33,7 +33,8 @@ REPEATS = 5
 # The JVM as deploy/Dockerfile runs it: the heap it gets (a third of 768Mi) and the options run-java.sh of
 # the image adds, so that RSS and pauses are measured as they will be there.
 JVM_OPTIONS = ["-Xmx256m", "-XX:+UseParallelGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20",
-               "-XX:GCTimeRatio=4", "-XX:AdaptiveSizePolicyWeight=90", "-XX:+ExitOnOutOfMemoryError"] + (os.environ.get("BENCH_JVM_EXTRA", "").split() if os.environ.get("BENCH_JVM_EXTRA") else [])
+               "-XX:GCTimeRatio=4", "-XX:AdaptiveSizePolicyWeight=90",
+               "-XX:+ExitOnOutOfMemoryError"] + os.environ.get("BENCH_JVM_EXTRA", "").split()
 
 # Each target: figure key, comparison, limit (absolute or as a ratio of a baseline), text.
 TARGETS = [

@@ -28,13 +28,19 @@ where (u.opened_on is null or u.opened_on <= current_date) and (u.closed_on is n
   and u.hsa_id = (select min(hsa_id) from care_unit)
 order by u.hsa_id;
 
-\echo '== The trend: every offering period that touches 36 months, read once (ComplianceTimeline)'
+\echo '== The trend: every unit open in the 36 months with its periods packed into arrays, read once (ComplianceTimeline)'
 explain (analyze, buffers, costs off)
-select o.care_unit_id, o.e_service_id, o.since - date '1970-01-01', coalesce(o.until - date '1970-01-01', 2147483647)
-from offering o
-where o.care_unit_id in (select u.id from care_unit u where (u.opened_on is null or u.opened_on <= current_date)
-                           and (u.closed_on is null or u.closed_on > current_date - interval '36 months'))
-  and o.since <= current_date and (o.until is null or o.until > current_date - interval '36 months');
+select u.unit_type, coalesce(u.opened_on - date '1900-01-01', -9223372036854775808),
+       coalesce(u.closed_on - date '1900-01-01', 16777215),
+       array(select (o.e_service_id::bigint << 48) | (greatest(o.since - date '1900-01-01', 0)::bigint << 24)
+                    | coalesce(o.until - date '1900-01-01', 16777215)
+             from offering o where o.care_unit_id = u.id
+               and o.since <= current_date and (o.until is null or o.until > current_date - 1095)),
+       array(select (x.e_service_id::bigint << 48) | coalesce(x.until - date '1900-01-01', 16777215)
+             from exemption x where x.care_unit_id = u.id and (x.until is null or x.until > current_date - 1095))
+from care_unit u
+where (u.opened_on is null or u.opened_on <= current_date) and (u.closed_on is null or u.closed_on > current_date - 1095)
+order by u.hsa_id;
 
 \echo '== A contact card that is not in a replica'"'"'s memory (ContactCardStore.find)'
 explain (analyze, buffers, costs off)
