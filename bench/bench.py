@@ -143,7 +143,8 @@ class Service:
                    QUARKUS_HTTP_PORT=str(PORT),
                    QUARKUS_DATASOURCE_JDBC_URL=f"jdbc:postgresql://127.0.0.1:5432/{self.database}",
                    QUARKUS_DATASOURCE_USERNAME="postgres", QUARKUS_DATASOURCE_PASSWORD="postgres",
-                   MP_JWT_VERIFY_ISSUER=ISSUER, MP_JWT_VERIFY_PUBLICKEY_LOCATION=self.public_key)
+                   MP_JWT_VERIFY_ISSUER=ISSUER, MP_JWT_VERIFY_PUBLICKEY_LOCATION=self.public_key,
+                   MALLOC_ARENA_MAX="2")
         started = time.monotonic()
         # From its own directory, as the image runs it: the class data archive (app-cds.jsa, built by the
         # package step) names the jar by that path.

@@ -110,21 +110,17 @@ class ComplianceQueries {
      */
     private ServiceCodes serviceCodes(Connection connection, Object[]... ids) throws SQLException {
         ServiceCodes codes = serviceCodes;
-        for (Object[] list : ids) {
-            for (Object id : list) {
-                if (codes == null || !codes.knows(((Number) id).longValue())) {
-                    codes = new ServiceCodes();
-                    try (ResultSet rows = NamedJdbc.query(connection,
-                            "select id, code from e_service order by code collate \"C\"", Map.of())) {
-                        while (rows.next()) {
-                            codes.add(rows.getLong(1), rows.getString(2));
-                        }
-                    }
-                    serviceCodes = codes;
-                    return codes;
-                }
+        if (codes != null && codes.knowsAll(ids)) {
+            return codes;
+        }
+        codes = new ServiceCodes();
+        try (ResultSet rows = NamedJdbc.query(connection, "select id, code from e_service order by code collate \"C\"",
+                Map.of())) {
+            while (rows.next()) {
+                codes.add(rows.getLong(1), rows.getString(2));
             }
         }
+        serviceCodes = codes;
         return codes;
     }
 
@@ -138,8 +134,15 @@ class ComplianceQueries {
             byRank.add(code);
         }
 
-        boolean knows(long id) {
-            return rankById.containsKey(id);
+        boolean knowsAll(Object[]... lists) {
+            for (Object[] list : lists) {
+                for (Object id : list) {
+                    if (!rankById.containsKey(((Number) id).longValue())) {
+                        return false;
+                    }
+                }
+            }
+            return true;
         }
 
         /** Ids as their codes, in code order; the code strings are shared, so 50,000 units hold 40 of them. */
