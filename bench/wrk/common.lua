@@ -23,6 +23,20 @@ function lines_of(variable)
   return list
 end
 
+-- A walk through a list in order, each thread taking every THREADS-th item from its own index, so that
+-- the threads together read every item once per round.
+function start_walk(list)
+  walk_list = list
+  walk_stride = tonumber(os.getenv("THREADS"))
+  walk_next = thread_index
+end
+
+function next_in_walk()
+  local item = walk_list[(walk_next % #walk_list) + 1]
+  walk_next = walk_next + walk_stride
+  return item
+end
+
 function seed_random()
   math.randomseed(os.time() + tonumber(tostring({}):match("0x(%x+)") or "0", 16) % 100000)
 end

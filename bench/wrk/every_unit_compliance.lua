@@ -1,13 +1,9 @@
--- Warm-up: every open unit's compliance once, each thread walking its own share of the list in order.
+-- Warm-up: every open unit's compliance once, the threads sharing the list out.
 dofile("common.lua")
 function init(args)
-  units = lines_of("UNITS")
+  start_walk(lines_of("UNITS"))
   auth = "Bearer " .. os.getenv("TOKEN")
-  stride = tonumber(os.getenv("THREADS"))
-  next_index = thread_index
 end
 request = function()
-  local id = units[(next_index % #units) + 1]
-  next_index = next_index + stride
-  return wrk.format("GET", "/api/v1/care-units/" .. id .. "/compliance", { ["Authorization"] = auth })
+  return wrk.format("GET", "/api/v1/care-units/" .. next_in_walk() .. "/compliance", { ["Authorization"] = auth })
 end

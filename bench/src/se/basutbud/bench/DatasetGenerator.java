@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -178,32 +179,38 @@ public final class DatasetGenerator {
                     + "select b.id, s.id, r.unit_types::varchar(32)[] from (values " + values + ") r(code, unit_types) "
                     + "join e_service s on s.code = r.code join baseline b on b.name = " + quote(revision.name()));
         }
-        sink.statement("create temp table staged_offering (hsa_id varchar(31), code varchar(64), url varchar(500), "
-                + "since date, until date) on commit drop");
-        sink.copy("staged_offering", "hsa_id, code, url, since, until", out -> {
+        insertByNaturalKeys(sink, "offering", "url varchar(500), since date, until date", "url, since, until", out -> {
             for (Unit unit : units) {
                 offerings(unit, out);
             }
         });
-        sink.statement("insert into offering (care_unit_id, e_service_id, url, since, until) "
-                + "select u.id, s.id, o.url, o.since, o.until from staged_offering o "
-                + "join care_unit u on u.hsa_id = o.hsa_id join e_service s on s.code = o.code");
-        sink.statement("create temp table staged_exemption (hsa_id varchar(31), code varchar(64), reason varchar(1000), "
-                + "until date) on commit drop");
-        sink.copy("staged_exemption", "hsa_id, code, reason, until", out -> {
+        insertByNaturalKeys(sink, "exemption", "reason varchar(1000), until date", "reason, until", out -> {
             for (Unit unit : units) {
                 exemptions(unit, out);
             }
         });
-        sink.statement("insert into exemption (care_unit_id, e_service_id, reason, until) "
-                + "select u.id, s.id, x.reason, x.until from staged_exemption x "
-                + "join care_unit u on u.hsa_id = x.hsa_id join e_service s on s.code = x.code");
         // Loaded past the API, so no card was computed: mark the cards stale, and the service recomputes
         // every one of them at its next start, as it does when the date moves on.
         sink.statement("update contact_card_refresh set refreshed_for = null");
         sink.statement("commit");
         // After a bulk load, as a DBA would: statistics for the planner, and the visibility map for index-only scans.
         sink.statement("vacuum analyze");
+    }
+
+    /**
+     * Rows of a table that belongs to a unit and an e-service, written with the HSA-id and the code: copied
+     * into a staging table, then inserted with the ids the database gave them.
+     */
+    private static void insertByNaturalKeys(Sink sink, String table, String columnTypes, String columns, CopyRows rows)
+            throws IOException {
+        String staged = "staged_" + table;
+        sink.statement("create temp table " + staged + " (hsa_id varchar(31), code varchar(64), " + columnTypes
+                + ") on commit drop");
+        sink.copy(staged, "hsa_id, code, " + columns, rows);
+        String selected = String.join(", ", Arrays.stream(columns.split(", ")).map(c -> "x." + c).toList());
+        sink.statement("insert into " + table + " (care_unit_id, e_service_id, " + columns + ") "
+                + "select u.id, s.id, " + selected + " from " + staged + " x "
+                + "join care_unit u on u.hsa_id = x.hsa_id join e_service s on s.code = x.code");
     }
 
     private List<Unit> units() {

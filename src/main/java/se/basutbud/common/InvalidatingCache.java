@@ -62,9 +62,4 @@ public final class InvalidatingCache<K, V> {
         evictions.incrementAndGet();
         entries.invalidateAll();
     }
-
-    long size() {
-        entries.cleanUp();
-        return entries.estimatedSize();
-    }
 }

@@ -42,15 +42,9 @@ final class ComplianceDtos {
     @Schema(name = "ComplianceSummary")
     record Summary(int units, int compliant, int partial, int nonCompliant,
             @Schema(description = "Mean score; null when there are no units") Double averageScore) {
-
-        static Summary of(List<UnitCompliance> units) {
-            Tally tally = new Tally();
-            units.forEach(tally::add);
-            return tally.summary();
-        }
     }
 
-    /** Counts units into a summary as they come, so a streamed report needs no list of them. */
+    /** Counts units into a summary as they come, so that no report holds a list of them. */
     static final class Tally {
         private int units;
         private int compliant;
@@ -59,13 +53,18 @@ final class ComplianceDtos {
         private double total;
 
         void add(UnitCompliance unit) {
-            switch (unit.status()) {
+            add(unit.score());
+        }
+
+        /** A unit by its score alone; its status follows from the score. */
+        void add(double score) {
+            switch (ComplianceStatus.of(score)) {
                 case COMPLIANT -> compliant++;
                 case PARTIAL -> partial++;
                 case NON_COMPLIANT -> nonCompliant++;
             }
             units++;
-            total += unit.score();
+            total += score;
         }
 
         Summary summary() {

@@ -15,12 +15,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import se.basutbud.baseline.BaselineDto;
-import se.basutbud.baseline.BaselineService;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import se.basutbud.baseline.BaselineDto;
+import se.basutbud.baseline.BaselineService;
 import se.basutbud.careunit.CareUnitService;
 import se.basutbud.careunit.HsaId;
 import se.basutbud.common.ApiException;
@@ -183,11 +183,11 @@ public class ComplianceService {
             }
             moments.add(new ComplianceTimeline.Moment(date, fixed != null ? fixed : baselines.inForceOn(date).orElse(null)));
         }
-        List<ComplianceTimeline.Summary> summaries = timeline.summaries(moments, filter);
+        List<ComplianceDtos.Summary> summaries = timeline.summaries(moments, filter);
         List<ComplianceDtos.TrendPoint> points = new ArrayList<>(moments.size());
         for (int i = 0; i < moments.size(); i++) {
             BaselineDto baseline = moments.get(i).revision();
-            ComplianceTimeline.Summary summary = summaries.get(i);
+            ComplianceDtos.Summary summary = summaries.get(i);
             points.add(new ComplianceDtos.TrendPoint(moments.get(i).date(),
                     baseline == null ? null : new ComplianceDtos.TrendBaseline(baseline.id(), baseline.name()),
                     summary.units(), baseline == null ? null : summary.compliant(), summary.averageScore()));

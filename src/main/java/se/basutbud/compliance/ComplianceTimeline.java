@@ -45,12 +45,11 @@ class ComplianceTimeline {
     record Moment(LocalDate date, BaselineDto revision) {
     }
 
-    /** Units open on the date; compliant, and the mean score, only with a revision. */
-    record Summary(int units, int compliant, Double averageScore) {
-    }
-
-    /** Summaries in the order of the moments; must run in a transaction. */
-    List<Summary> summaries(List<Moment> moments, CareUnitService.Filter filter) {
+    /**
+     * Summaries in the order of the moments; must run in a transaction. Without a revision, a summary
+     * counts the units open on the date and nothing else.
+     */
+    List<ComplianceDtos.Summary> summaries(List<Moment> moments, CareUnitService.Filter filter) {
         if (moments.isEmpty()) {
             return List.of();
         }
@@ -117,9 +116,9 @@ class ComplianceTimeline {
         private final int[] bitOfService;
         private final long[] offered;
         private final long[] exempted;
+        /** Units open on the date, with or without a revision. */
         private int open;
-        private int compliant;
-        private double total;
+        private final ComplianceDtos.Tally tally = new ComplianceDtos.Tally();
 
         Scorer(Moment moment, Map<String, Integer> serviceIds, int maxServiceId) {
             this.day = moment.date().toEpochDay() - DAY_ZERO_EPOCH_DAY;
@@ -176,11 +175,7 @@ class ComplianceTimeline {
                 required += Long.bitCount(requiredWord);
                 offeredRequired += Long.bitCount(requiredWord & offered[w]);
             }
-            double score = UnitCompliance.score(offeredRequired, required);
-            total += score;
-            if (ComplianceStatus.of(score) == ComplianceStatus.COMPLIANT) {
-                compliant++;
-            }
+            tally.add(UnitCompliance.score(offeredRequired, required));
         }
 
         private int bit(long period) {
@@ -188,9 +183,8 @@ class ComplianceTimeline {
             return serviceId < bitOfService.length ? bitOfService[serviceId] : -1;
         }
 
-        Summary summary() {
-            return revision == null ? new Summary(open, 0, null)
-                    : new Summary(open, compliant, open == 0 ? null : total / open);
+        ComplianceDtos.Summary summary() {
+            return revision == null ? new ComplianceDtos.Summary(open, 0, 0, 0, null) : tally.summary();
         }
     }
 }
