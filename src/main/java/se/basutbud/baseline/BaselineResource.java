@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -61,7 +62,7 @@ public class BaselineResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a draft revision", description = "copyFrom starts it with another revision's requirements, as the annual revision usually does.")
-    @APIResponse(responseCode = "201", description = "The new draft",
+    @APIResponse(responseCode = "201", description = "The new draft", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = BaselineDto.class)))
     @APIResponse(responseCode = "400", description = "The body is invalid")
     @APIResponse(responseCode = "422", description = "copyFrom names no revision")
@@ -89,7 +90,7 @@ public class BaselineResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Get one revision", description = "Drafts too. The ETag goes in If-Match of an edit or the publication.")
-    @APIResponse(responseCode = "200", description = "The revision; its ETag goes in If-Match of an edit",
+    @APIResponse(responseCode = "200", description = "The revision; its ETag goes in If-Match of an edit", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = BaselineDto.class)))
     @APIResponse(responseCode = "400", description = "The id is not a number")
     @APIResponse(responseCode = "404", description = "No revision with that id")
@@ -117,7 +118,7 @@ public class BaselineResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/requirements/{serviceCode}")
     @Operation(summary = "Require an e-service in a draft", description = "Creates or replaces the requirement; unitTypes limits it to those unit types.")
-    @APIResponse(responseCode = "200", description = "The revision with the requirement",
+    @APIResponse(responseCode = "200", description = "The revision with the requirement", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = BaselineDto.class)))
     @APIResponse(responseCode = "400", description = "The id is not a number, or the body is invalid")
     @APIResponse(responseCode = "404", description = "No such revision or e-service")
@@ -150,7 +151,7 @@ public class BaselineResource {
     @POST
     @Path("/{id}/publish")
     @Operation(summary = "Publish a draft", description = "From then on the revision never changes; it is in force from validFrom.")
-    @APIResponse(responseCode = "200", description = "The published revision",
+    @APIResponse(responseCode = "200", description = "The published revision", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = BaselineDto.class)))
     @APIResponse(responseCode = "400", description = "The id is not a number")
     @APIResponse(responseCode = "404", description = "No revision with that id")

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -61,7 +62,7 @@ public class CareUnitResource {
     @GET
     @Path("/{hsaId}")
     @Operation(summary = "Get one care unit", description = "Closed units too. The ETag goes in If-Match of a replacement.")
-    @APIResponse(responseCode = "200", description = "The care unit; its ETag goes in If-Match of a replacement",
+    @APIResponse(responseCode = "200", description = "The care unit; its ETag goes in If-Match of a replacement", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = CareUnitDto.class)))
     @APIResponse(responseCode = "400", description = "Not an HSA-id")
     @APIResponse(responseCode = "404", description = "No care unit with that HSA-id")
@@ -73,9 +74,9 @@ public class CareUnitResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{hsaId}")
     @Operation(summary = "Create or replace a care unit", description = "careProvider defaults to SE and the organisation number of the HSA-id.")
-    @APIResponse(responseCode = "200", description = "Replaced",
+    @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = CareUnitDto.class)))
-    @APIResponse(responseCode = "201", description = "Created",
+    @APIResponse(responseCode = "201", description = "Created", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = CareUnitDto.class)))
     @APIResponse(responseCode = "400", description = "Not an HSA-id, or the body is invalid")
     @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")

@@ -2,6 +2,8 @@ package se.basutbud.common;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,6 +24,10 @@ public interface BasutbudConfig {
     Compliance compliance();
 
     SampleData sampleData();
+
+    Cors cors();
+
+    Compression compression();
 
     interface ContactCard {
         /** Seconds browsers and CDNs may cache a card before revalidating it. */
@@ -45,6 +51,30 @@ public interface BasutbudConfig {
         @WithDefault("100000")
         @Min(0)
         long cacheSize();
+    }
+
+    /** Which web pages on other origins may call the API from a browser (CORS). */
+    interface Cors {
+        /**
+         * Origins whose pages may read the public data (contact cards, the feed, the e-service catalogue,
+         * basutbud revisions, the service's info); {@code *} for any.
+         */
+        @WithDefault("*")
+        List<String> publicOrigins();
+
+        /** Origins whose pages may call every operation, with a bearer token; none by default. */
+        Optional<List<String>> authenticatedOrigins();
+
+        /** How long a browser may remember a preflight's answer. */
+        @WithDefault("10M")
+        Duration preflightMaxAge();
+    }
+
+    interface Compression {
+        /** Answers smaller than this many bytes are sent as they are; compressing them would save little. */
+        @WithDefault("1024")
+        @Min(0)
+        int minSize();
     }
 
     interface SampleData {

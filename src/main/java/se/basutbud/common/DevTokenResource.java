@@ -2,6 +2,7 @@ package se.basutbud.common;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -12,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.quarkus.arc.profile.IfBuildProfile;
@@ -27,6 +29,12 @@ public class DevTokenResource {
 
     static final String DEV_ISSUER = "https://basutbud.local/dev-only";
 
+    private final Set<String> audiences;
+
+    DevTokenResource(@ConfigProperty(name = "mp.jwt.verify.audiences") Optional<Set<String>> audiences) {
+        this.audiences = audiences.orElse(Set.of());
+    }
+
     @GET
     @PermitAll
     @Produces(MediaType.TEXT_PLAIN)
@@ -41,6 +49,7 @@ public class DevTokenResource {
                 .subject(subject == null || subject.isBlank() ? "dev-" + role : subject)
                 .groups(role)
                 .claim("org", organisations)
+                .audience(audiences)
                 .expiresIn(Duration.ofHours(8))
                 .sign();
     }

@@ -6,12 +6,14 @@ public record PageRequest(int page, int size) {
     public static final int MAX_SIZE = 500;
 
     public static PageRequest of(String page, String size) {
-        return new PageRequest(
+        PageRequest request = new PageRequest(
                 QueryParams.integer("page", page, 0, 0, Integer.MAX_VALUE),
                 QueryParams.integer("size", size, 50, 1, MAX_SIZE));
+        // The first row's position is an int in the database query; past it, no list has rows anyway.
+        if ((long) request.page() * request.size() > Integer.MAX_VALUE) {
+            throw ApiException.badRequest("page", "page × size must be at most " + Integer.MAX_VALUE);
+        }
+        return request;
     }
 
-    public int offset() {
-        return Math.toIntExact(Math.min((long) page * size, Integer.MAX_VALUE));
-    }
 }

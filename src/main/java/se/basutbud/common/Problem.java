@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @Schema(name = "Problem", description = "RFC 9457 problem details")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(
-        @Schema(description = "URI reference identifying the problem type", examples = "urn:basutbud:problem:not-found") String type,
+        @Schema(description = "The problem type: a path on this service whose page explains it (/problems lists them all); switch on this, not on title or detail", examples = "/problems/not-found") String type,
         @Schema(description = "Short summary of the problem type", examples = "Not Found") String title,
         @Schema(description = "HTTP status code", examples = "404") int status,
         @Schema(description = "Explanation of this occurrence", examples = "No care unit with HSA-id SE2321000073-1234") String detail,

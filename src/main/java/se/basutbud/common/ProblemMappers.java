@@ -171,7 +171,7 @@ public class ProblemMappers {
             message = "must be one of " + java.util.Arrays.stream(target.getEnumConstants())
                     .map(Object::toString).collect(Collectors.joining(", "));
         } else if (target == java.time.LocalDate.class) {
-            message = "must be a date as YYYY-MM-DD";
+            message = IsoDate.EXPECTED;
         }
         return problem(ProblemType.VALIDATION, field + ": " + message,
                 List.of(new Problem.FieldError(field, message)), uri);

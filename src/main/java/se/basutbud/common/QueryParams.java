@@ -1,7 +1,6 @@
 package se.basutbud.common;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -18,11 +17,7 @@ public final class QueryParams {
         if (value == null || value.isBlank()) {
             return defaultValue;
         }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(name, "must be a date as YYYY-MM-DD");
-        }
+        return IsoDate.parse(value.strip()).orElseThrow(() -> ApiException.badRequest(name, IsoDate.EXPECTED));
     }
 
     public static int integer(String name, String value, int defaultValue, int min, int max) {

@@ -85,6 +85,7 @@ public class ComplianceResource {
             };
             return Response.ok(csv, ComplianceCsv.MEDIA_TYPE + "; charset=UTF-8; header=present")
                     .header("Content-Disposition", "attachment; filename=\"compliance-" + asOf + ".csv\"")
+                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
                     .build();
         }
         StreamingOutput json = output -> {
@@ -106,7 +107,8 @@ public class ComplianceResource {
                 generator.writeEndObject();
             }
         };
-        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
+        // JSON or CSV by the Accept header: caches must keep the two apart.
+        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
     }
 
     @GET

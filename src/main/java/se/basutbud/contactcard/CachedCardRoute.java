@@ -3,16 +3,16 @@ package se.basutbud.contactcard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import se.basutbud.common.BasutbudConfig;
 
 /**
  * The 1177 page view's path: a card this replica holds is answered straight from the HTTP route, before
- * the REST layer, with the same headers {@link ContactCardResource} sends (a third of a card answer's
+ * the REST layer, with the same headers and bytes as {@link ContactCardResource} (both write a {@link CardAnswer}) (a third of a card answer's
  * work was the REST layer's routing and writing, bench/RESULTS.md). Anything else, a card not held, a
  * malformed HSA-id, is passed on to the resource, which reads the database or answers the problem.
  */
@@ -39,13 +39,15 @@ class CachedCardRoute {
                 context.next();
                 return;
             }
-            HttpServerResponse response = context.response()
-                    .putHeader(HttpHeaders.ETAG, card.etag())
-                    .putHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
-            if (ContactCardResource.matches(context.request().getHeader(HttpHeaders.IF_NONE_MATCH), card.etag())) {
-                response.setStatusCode(304).end();
+            CardAnswer answer = CardAnswer.of(card, context.request().getHeader(HttpHeaders.IF_NONE_MATCH),
+                    context.request().getHeader(HttpHeaders.ACCEPT_ENCODING),
+                    context.request().version() == HttpVersion.HTTP_2, cacheControl);
+            HttpServerResponse response = context.response().setStatusCode(answer.status());
+            answer.headers().forEach(response::putHeader);
+            if (answer.body() == null) {
+                response.end();
             } else {
-                response.putHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON).end(Buffer.buffer(card.json()));
+                response.end(Buffer.buffer(answer.body()));
             }
         });
     }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -20,9 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import se.basutbud.common.ApiException;
 import se.basutbud.common.BasutbudConfig;
-import se.basutbud.common.EntityTags;
 import se.basutbud.common.QueryParams;
 
 @Path("/api/v1/contact-cards")
@@ -45,35 +47,34 @@ public class ContactCardResource {
 
     @GET
     @Path("/{hsaId}")
-    @Operation(summary = "A unit's contact card", description = "Cacheable; send If-None-Match with the ETag to revalidate.")
+    @Operation(summary = "A unit's contact card", description = "Cacheable; send If-None-Match with the ETag to revalidate. "
+            + "Clients that accept deflate get the card as it is stored, deflated; others may get it gzipped.")
     @APIResponse(responseCode = "200", description = "The card",
-            headers = { @Header(name = "ETag", description = "Strong entity tag of the card", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "Cache-Control", schema = @Schema(type = SchemaType.STRING)) },
+            headers = { @Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "Cache-Control") },
             content = @Content(schema = @Schema(implementation = ContactCardDto.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the tag given in If-None-Match",
-            headers = { @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "Cache-Control", schema = @Schema(type = SchemaType.STRING)) })
+            headers = { @Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "Cache-Control") })
     @APIResponse(responseCode = "400", description = "Not an HSA-id")
     @APIResponse(responseCode = "404", description = "No such unit, or it is closed")
     public Response getContactCard(@PathParam("hsaId") String hsaId,
-            @Parameter(description = "Entity tags the client has") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        // A card this replica holds never gets here: CachedCardRoute answers it first, with the same headers.
+            @Parameter(description = "Entity tags the client has") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
+            @Context HttpServerRequest request) {
+        // A card this replica holds never gets here: CachedCardRoute answers it first, with the same answer.
         ContactCardService.Card card = service.card(hsaId).orElseThrow(
                 () -> ApiException.notFound("No open care unit with HSA-id " + hsaId.toUpperCase(java.util.Locale.ROOT)));
-        if (matches(ifNoneMatch, card.etag())) {
-            return Response.notModified().header(HttpHeaders.ETAG, card.etag())
-                    .header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
-        }
-        return Response.ok(card.json(), MediaType.APPLICATION_JSON_TYPE)
-                .header(HttpHeaders.ETAG, card.etag())
-                .header(HttpHeaders.CACHE_CONTROL, cacheControl)
-                .build();
+        CardAnswer answer = CardAnswer.of(card, ifNoneMatch, acceptEncoding, request.version() == HttpVersion.HTTP_2,
+                cacheControl);
+        Response.ResponseBuilder response = Response.status(answer.status()).entity(answer.body());
+        answer.headers().forEach(response::header);
+        return response.build();
     }
 
     @GET
     @Operation(summary = "Sync feed of contact cards", description = "Without after: every current card, page by page. "
             + "With the last cursor: only cards that changed since, and {hsaId, removed: true} for units that closed.")
-    @APIResponse(responseCode = "200", description = "A page of the feed",
+    @APIResponse(responseCode = "200", description = "A page of the feed (Cache-Control: no-store)",
+            headers = @Header(name = "Cache-Control", ref = "Cache-Control"),
             content = @Content(schema = @Schema(implementation = ContactCardFeed.class)))
     @APIResponse(responseCode = "400", description = "The cursor or size is invalid")
     public Response getContactCardFeed(
@@ -84,8 +85,4 @@ public class ContactCardResource {
         return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
-    /** If-None-Match uses weak comparison (RFC 9110 §13.1.2): W/ prefixes are ignored; * matches any card. */
-    static boolean matches(String ifNoneMatch, String etag) {
-        return ifNoneMatch != null && EntityTags.listed(ifNoneMatch, etag, true);
-    }
 }

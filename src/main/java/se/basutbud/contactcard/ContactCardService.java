@@ -159,7 +159,7 @@ public class ContactCardService {
                     generator.writeBooleanField("removed", true);
                     generator.writeEndObject();
                 } else {
-                    generator.writeRawValue(row.body());
+                    generator.writeRawValue(asChanged(row.body()));
                 }
             }
             generator.writeEndArray();
@@ -170,6 +170,12 @@ public class ContactCardService {
             throw new UncheckedIOException(e);
         }
         return json.toString();
+    }
+
+    /** A stored card as a feed item: the same object with {@code "removed": false}, spliced in, not re-encoded. */
+    static String asChanged(String cardJson) {
+        int end = cardJson.lastIndexOf('}');
+        return cardJson.substring(0, end) + ",\"removed\":false}";
     }
 
     /**

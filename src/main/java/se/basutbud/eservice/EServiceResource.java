@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -62,7 +63,7 @@ public class EServiceResource {
     @GET
     @Path("/{code}")
     @Operation(summary = "Get one e-service", description = "Retired ones too. The ETag goes in If-Match of an update.")
-    @APIResponse(responseCode = "200", description = "The e-service; its ETag goes in If-Match of an update",
+    @APIResponse(responseCode = "200", description = "The e-service; its ETag goes in If-Match of an update", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = EServiceDto.class)))
     @APIResponse(responseCode = "404", description = "No e-service with that code")
     @PermitAll
@@ -73,7 +74,7 @@ public class EServiceResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add an e-service to the catalogue", description = "The code is chosen once and never changes; status defaults to ACTIVE.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new e-service",
+    @APIResponse(responseCode = "201", description = "Created; Location names the new e-service", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = EServiceDto.class)))
     @APIResponse(responseCode = "400", description = "The body is invalid")
     @APIResponse(responseCode = "409", description = "An e-service with that code exists")
@@ -87,7 +88,7 @@ public class EServiceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{code}")
     @Operation(summary = "Replace an e-service's names, description and status", description = "The code never changes.")
-    @APIResponse(responseCode = "200", description = "The e-service as stored",
+    @APIResponse(responseCode = "200", description = "The e-service as stored", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = EServiceDto.class)))
     @APIResponse(responseCode = "400", description = "The body is invalid")
     @APIResponse(responseCode = "404", description = "No e-service with that code")

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -50,9 +51,9 @@ public class ExemptionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{serviceCode}")
     @Operation(summary = "Exempt a unit from a base e-service", description = "Creates (201) or replaces (200) the exemption.")
-    @APIResponse(responseCode = "200", description = "Replaced",
+    @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = ExemptionDto.class)))
-    @APIResponse(responseCode = "201", description = "Created",
+    @APIResponse(responseCode = "201", description = "Created", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = ExemptionDto.class)))
     @APIResponse(responseCode = "400", description = "Not an HSA-id, or the body is invalid (a reason is required)")
     @APIResponse(responseCode = "404", description = "No such care unit or e-service")

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -70,9 +71,9 @@ public class OfferingResource {
     @Path("/{serviceCode}")
     @Operation(summary = "Offer an e-service", description = "Starts a period (201) unless the service is already offered, "
             + "in which case the link is updated and a scheduled withdrawal is cancelled (200). Periods never overlap.")
-    @APIResponse(responseCode = "200", description = "Already offered; link updated",
+    @APIResponse(responseCode = "200", description = "Already offered; link updated", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = OfferingDto.class)))
-    @APIResponse(responseCode = "201", description = "A new period started",
+    @APIResponse(responseCode = "201", description = "A new period started", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = OfferingDto.class)))
     @APIResponse(responseCode = "400", description = "Not an HSA-id, or the body is invalid")
     @APIResponse(responseCode = "404", description = "No such care unit or e-service")

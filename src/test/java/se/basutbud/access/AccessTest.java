@@ -125,11 +125,15 @@ class AccessTest {
         String expired = Tokens.claims("x", Roles.ADMIN, Set.of()).issuedAt(Instant.now().minusSeconds(7200))
                 .expiresAt(Instant.now().minusSeconds(3600)).sign();
         String foreignIssuer = Tokens.claims("x", Roles.ADMIN, Set.of()).issuer("https://elsewhere.example").sign();
+        // Issued by the region's own identity provider, for another of its APIs.
+        String otherAudience = Tokens.claims("x", Roles.ADMIN, Set.of()).audience("journal-api").sign();
+        String noAudience = Tokens.claims("x", Roles.ADMIN, Set.of()).audience(Set.of()).sign();
         String forged = Tokens.claims("x", Roles.ADMIN, Set.of()).sign(TestIdentityProvider.newKeyPair().getPrivate());
         String[] valid = Tokens.admin().split("\\.");
         String unsigned = base64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + valid[1] + ".";
         String noneWithSignature = base64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + valid[1] + "." + valid[2];
-        for (String token : List.of(expired, foreignIssuer, forged, unsigned, noneWithSignature, "not-a-jwt")) {
+        for (String token : List.of(expired, foreignIssuer, otherAudience, noAudience, forged, unsigned,
+                noneWithSignature, "not-a-jwt")) {
             assertUnauthorized(jsonAs(token).get("/api/v1/care-units").then());
             assertUnauthorized(jsonAs(token).body(Map.of("code", se.basutbud.support.Api.newServiceCode(), "name", "X"))
                     .post("/api/v1/e-services").then());

@@ -63,7 +63,8 @@ class DeploymentManifestTest {
             }
         }
         assertEquals(Set.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
-                "QUARKUS_HTTP_PORT", "MP_JWT_VERIFY_ISSUER", "MP_JWT_VERIFY_PUBLICKEY_LOCATION"), variables);
+                "QUARKUS_HTTP_PORT", "MP_JWT_VERIFY_ISSUER", "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_AUDIENCES"),
+                variables);
         for (String sensitive : new String[] { "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
                 "QUARKUS_DATASOURCE_PASSWORD" }) {
             container.get("env").forEach(env -> {

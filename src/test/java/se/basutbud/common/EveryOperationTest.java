@@ -3,6 +3,7 @@ package se.basutbud.common;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static se.basutbud.support.Api.request;
+import static se.basutbud.support.Api.withToken;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -93,7 +94,7 @@ class EveryOperationTest {
             if (!operation.secured()) {
                 continue;
             }
-            Response response = call(request().auth().oauth2(forged), operation, operation.takesBody() ? "{}" : null);
+            Response response = call(withToken(forged), operation, operation.takesBody() ? "{}" : null);
             if (response.statusCode() != 401) {
                 defects.add(operation + " answered " + response.statusCode() + " to a forged token");
             }
@@ -110,7 +111,7 @@ class EveryOperationTest {
                 continue;
             }
             for (String body : List.of("{\"name\": ", "[]", "\"text\"", "{\"unknown\": 1}", "{\"name\": {\"$gt\": \"\"}}")) {
-                Response response = call(request().auth().oauth2(Tokens.admin()), operation, body);
+                Response response = call(withToken(Tokens.admin()), operation, body);
                 if (response.statusCode() != 400) {
                     defects.add(operation + " answered " + response.statusCode() + " to " + body);
                 }
@@ -128,7 +129,7 @@ class EveryOperationTest {
                 continue;
             }
             for (String value : List.of("' OR '1'='1", "1; DROP TABLE care_unit; --", "<script>alert(1)</script>")) {
-                Response response = request().auth().oauth2(Tokens.admin())
+                Response response = withToken(Tokens.admin())
                         .queryParam("q", value).queryParam("municipality", value).queryParam("careProvider", value)
                         .queryParam("key", value).queryParam("actor", value)
                         .get(operation.concretePath());
@@ -142,6 +143,6 @@ class EveryOperationTest {
             }
         }
         assertEquals(List.of(), defects);
-        request().auth().oauth2(Tokens.admin()).get("/api/v1/care-units").then().statusCode(200);
+        withToken(Tokens.admin()).get("/api/v1/care-units").then().statusCode(200);
     }
 }

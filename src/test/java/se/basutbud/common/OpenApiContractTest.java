@@ -3,7 +3,7 @@ package se.basutbud.common;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static se.basutbud.support.Api.request;
+import static io.restassured.RestAssured.given;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +23,8 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * openapi/openapi.yaml is the published contract that clients are generated from; it must equal what the
  * service serves. After an intended API change, regenerate it with
- * {@code ./mvnw test -Dtest=OpenApiContractTest -Dopenapi.update=true} and review the diff.
+ * {@code ./mvnw test -Dtest=OpenApiContractTest -Dopenapi.update=true} and review the diff. The contract is
+ * read here without {@link se.basutbud.support.ContractValidation}, which needs it to be valid already.
  */
 @QuarkusTest
 class OpenApiContractTest {
@@ -32,7 +33,7 @@ class OpenApiContractTest {
 
     @Test
     void theCommittedContractEqualsWhatTheServiceServes() throws IOException {
-        String served = request().get("/q/openapi").then().statusCode(200).extract().asString();
+        String served = given().get("/q/openapi").then().statusCode(200).extract().asString();
         if (Boolean.getBoolean("openapi.update")) {
             Files.createDirectories(CONTRACT.getParent());
             Files.writeString(CONTRACT, served, StandardCharsets.UTF_8);
@@ -45,7 +46,7 @@ class OpenApiContractTest {
     @Test
     void everyOperationIsNamedSummarisedTaggedAndDocumentsItsErrorsAsProblems() throws IOException {
         JsonNode spec = new ObjectMapper().readTree(
-                request().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
+                given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
         List<String> defects = new ArrayList<>();
         int operations = 0;
         for (Map.Entry<String, JsonNode> path : spec.get("paths").properties()) {
@@ -91,7 +92,7 @@ class OpenApiContractTest {
 
     @Test
     void swaggerUiIsServed() {
-        String page = request().get("/q/swagger-ui/").then().statusCode(200).extract().asString();
+        String page = given().get("/q/swagger-ui/").then().statusCode(200).extract().asString();
         assertFalse(page.isBlank());
         assertTrue(page.contains("swagger"), "the Swagger UI page");
     }

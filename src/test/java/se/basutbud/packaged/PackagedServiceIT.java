@@ -47,6 +47,9 @@ class PackagedServiceIT {
         jsonAs(se.basutbud.support.Tokens.admin()).get("/api/v1/care-units").then().statusCode(401)
                 .contentType("application/problem+json");
         request().queryParam("role", "basutbud-admin").get("/dev/token").then().statusCode(404);
+        // The region's own identity provider, but a token for another of its APIs.
+        jsonAs(PackagedServiceConfig.identityProvider.token(Roles.READER, "journal-api")).get("/api/v1/care-units")
+                .then().statusCode(401).contentType("application/problem+json");
     }
 
     @Test

@@ -21,6 +21,9 @@ import se.basutbud.common.LocalPostgres;
  */
 public final class TestIdentityProvider {
 
+    /** The audience of this service in the region's identity provider. */
+    public static final String AUDIENCE = "basutbud-api";
+
     private final String issuer;
     private final KeyPair keys;
     private final Path publicKey;
@@ -51,8 +54,13 @@ public final class TestIdentityProvider {
     }
 
     public String token(String role) {
-        return Jwt.issuer(issuer).subject("test-" + role).groups(role).expiresIn(Duration.ofMinutes(30))
-                .sign(keys.getPrivate());
+        return token(role, AUDIENCE);
+    }
+
+    /** A token for another API of the region when the audience is not this service's. */
+    public String token(String role, String audience) {
+        return Jwt.issuer(issuer).audience(audience).subject("test-" + role).groups(role)
+                .expiresIn(Duration.ofMinutes(30)).sign(keys.getPrivate());
     }
 
     /**
@@ -63,6 +71,7 @@ public final class TestIdentityProvider {
         Map<String, String> settings = new HashMap<>();
         settings.put("mp.jwt.verify.issuer", issuer);
         settings.put("mp.jwt.verify.publickey.location", publicKey.toString());
+        settings.put("mp.jwt.verify.audiences", AUDIENCE);
         if (System.getenv("QUARKUS_DATASOURCE_JDBC_URL") == null) {
             settings.put("quarkus.datasource.jdbc.url", LocalPostgres.jdbcUrl());
             settings.put("quarkus.datasource.username", "postgres");

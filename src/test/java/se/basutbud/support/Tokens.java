@@ -11,6 +11,8 @@ import se.basutbud.common.Roles;
 public final class Tokens {
 
     public static final String DEV_ISSUER = "https://basutbud.local/dev-only";
+    /** The audience the tests' service accepts (mp.jwt.verify.audiences). */
+    public static final String AUDIENCE = "basutbud";
 
     private static String admin;
 
@@ -34,7 +36,7 @@ public final class Tokens {
 
     /** Claims as the region's identity provider would issue them, for tests to change one thing. */
     public static JwtClaimsBuilder claims(String subject, String role, Object organisations) {
-        return Jwt.issuer(DEV_ISSUER).subject(subject).groups(role).claim("org", organisations)
+        return Jwt.issuer(DEV_ISSUER).audience(AUDIENCE).subject(subject).groups(role).claim("org", organisations)
                 .expiresIn(Duration.ofHours(1));
     }
 }
