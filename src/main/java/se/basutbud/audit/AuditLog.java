@@ -9,11 +9,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.panache.common.Sort;
-import se.basutbud.common.Caller;
-import se.basutbud.common.Conditions;
-import se.basutbud.common.Page;
-import se.basutbud.common.PageRequest;
-import se.basutbud.common.TimeSource;
+
+import se.basutbud.TimeSource;
+import se.basutbud.db.Conditions;
+import se.basutbud.security.Caller;
+import se.basutbud.web.Page;
+import se.basutbud.web.PageRequest;
 
 /**
  * Records every successful write: who, when, what, and the values before and after. It joins the writing

@@ -17,11 +17,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import se.basutbud.common.BasutbudConfig;
-import se.basutbud.common.Page;
-import se.basutbud.common.PageParams;
-import se.basutbud.common.QueryParams;
-import se.basutbud.common.Roles;
+import se.basutbud.BasutbudConfig;
+import se.basutbud.security.Roles;
+import se.basutbud.web.Page;
+import se.basutbud.web.PageParams;
+import se.basutbud.web.QueryParams;
 
 @Path("/api/v1/audit")
 @Tag(name = "Audit", description = "Who changed what, when, from what to what")

@@ -15,7 +15,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 
-import se.basutbud.common.CatalogueEntity;
+import se.basutbud.db.CatalogueEntity;
 
 /** A revision of the basutbud: the base set of e-services every unit (of the listed types) must offer. */
 @Entity

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import se.basutbud.careunit.UnitType;
-import se.basutbud.common.Text;
+import se.basutbud.web.Text;
 
 public final class BaselineRequests {
 

@@ -14,6 +14,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
 import se.basutbud.eservice.EService;
 
 /** One e-service a revision requires, limited to some unit types or (empty) required of every unit. */

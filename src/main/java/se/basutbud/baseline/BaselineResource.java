@@ -1,8 +1,8 @@
 package se.basutbud.baseline;
 
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -28,14 +28,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import se.basutbud.common.Roles;
-import se.basutbud.common.Responses;
-import se.basutbud.common.ApiException;
-import se.basutbud.common.EntityTags;
-import se.basutbud.common.Page;
-import se.basutbud.common.PageParams;
-import se.basutbud.common.QueryParams;
-import se.basutbud.common.TimeSource;
+import se.basutbud.TimeSource;
+import se.basutbud.security.Roles;
+import se.basutbud.web.EntityTags;
+import se.basutbud.web.Page;
+import se.basutbud.web.PageParams;
+import se.basutbud.web.QueryParams;
+import se.basutbud.web.Responses;
+import se.basutbud.web.problem.ApiException;
 
 @Path("/api/v1/baselines")
 @Tag(name = "Basutbud", description = "The annually revised base set of e-services every unit must offer")

@@ -11,17 +11,18 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
+
+import se.basutbud.TimeSource;
 import se.basutbud.audit.AuditLog;
 import se.basutbud.careunit.UnitType;
-import se.basutbud.common.ApiException;
-import se.basutbud.common.UnitsChanged;
-import se.basutbud.common.EntityTags;
-import se.basutbud.common.Page;
-import se.basutbud.common.PageRequest;
-import se.basutbud.common.Text;
-import se.basutbud.common.TimeSource;
+import se.basutbud.change.UnitsChanged;
 import se.basutbud.eservice.EService;
 import se.basutbud.eservice.EServiceService;
+import se.basutbud.web.EntityTags;
+import se.basutbud.web.Page;
+import se.basutbud.web.PageRequest;
+import se.basutbud.web.Text;
+import se.basutbud.web.problem.ApiException;
 
 @ApplicationScoped
 public class BaselineService {

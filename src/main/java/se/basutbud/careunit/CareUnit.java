@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.NaturalId;
 
-import se.basutbud.common.CatalogueEntity;
+import se.basutbud.db.CatalogueEntity;
 
 @Entity
 @Table(name = "care_unit")

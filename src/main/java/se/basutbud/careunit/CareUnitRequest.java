@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import se.basutbud.common.Text;
+import se.basutbud.web.Text;
 
 @Schema(name = "CareUnitWrite", description = "A care unit as written; the HSA-id is in the path")
 public record CareUnitRequest(

@@ -26,12 +26,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import se.basutbud.common.Roles;
-import se.basutbud.common.Responses;
-import se.basutbud.common.EntityTags;
-import se.basutbud.common.Page;
-import se.basutbud.common.PageParams;
-import se.basutbud.common.QueryParams;
+import se.basutbud.security.Roles;
+import se.basutbud.web.EntityTags;
+import se.basutbud.web.Page;
+import se.basutbud.web.PageParams;
+import se.basutbud.web.QueryParams;
+import se.basutbud.web.Responses;
 
 @Path("/api/v1/care-units")
 @Tag(name = "Care units", description = "Care units (vårdenheter) by HSA-id")

@@ -8,16 +8,17 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
+
+import se.basutbud.TimeSource;
 import se.basutbud.audit.AuditLog;
-import se.basutbud.common.ApiException;
-import se.basutbud.common.UnitsChanged;
-import se.basutbud.common.Caller;
-import se.basutbud.common.Conditions;
-import se.basutbud.common.EntityTags;
-import se.basutbud.common.Page;
-import se.basutbud.common.PageRequest;
-import se.basutbud.common.Text;
-import se.basutbud.common.TimeSource;
+import se.basutbud.change.UnitsChanged;
+import se.basutbud.db.Conditions;
+import se.basutbud.security.Caller;
+import se.basutbud.web.EntityTags;
+import se.basutbud.web.Page;
+import se.basutbud.web.PageRequest;
+import se.basutbud.web.Text;
+import se.basutbud.web.problem.ApiException;
 
 @ApplicationScoped
 public class CareUnitService {
@@ -98,7 +99,7 @@ public class CareUnitService {
                 .add("administration = :administration", "administration", filter.administration())
                 .add("municipality = :municipality", "municipality", filter.municipality())
                 .add("(lower(name) like :text escape '\\' or lower(hsaId) like :text escape '\\')", "text",
-                        text == null ? null : Text.containsPattern(text.toLowerCase(Locale.ROOT)))
+                        text == null ? null : Conditions.containsPattern(text.toLowerCase(Locale.ROOT)))
                 .add("(closedOn is null or closedOn > :today)", "today", includeClosed ? null : time.today());
         return Page.of(CareUnit.find(conditions.query(), Sort.by("hsaId"), conditions.params()), pageRequest,
                 CareUnitDto::of);

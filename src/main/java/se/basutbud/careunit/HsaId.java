@@ -3,7 +3,7 @@ package se.basutbud.careunit;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import se.basutbud.common.ApiException;
+import se.basutbud.web.problem.ApiException;
 
 /**
  * HSA-ids from the national HSA catalogue: {@code SE}, the issuing organisation's 10-digit organisation

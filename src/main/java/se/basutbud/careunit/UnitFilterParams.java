@@ -5,7 +5,7 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-import se.basutbud.common.QueryParams;
+import se.basutbud.web.QueryParams;
 
 /** The unit filters shared by the unit list and every compliance report. */
 public class UnitFilterParams {

@@ -3,8 +3,8 @@ package se.basutbud.compliance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.util.function.Consumer;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * The compliance report as RFC 4180 CSV for spreadsheets. Cells that a spreadsheet would run as a

@@ -10,21 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
 import jakarta.annotation.security.RolesAllowed;
-
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -34,12 +28,16 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import se.basutbud.TimeSource;
 import se.basutbud.baseline.BaselineDto;
 import se.basutbud.careunit.CareUnitService;
 import se.basutbud.careunit.UnitFilterParams;
-import se.basutbud.common.Roles;
-import se.basutbud.common.QueryParams;
-import se.basutbud.common.TimeSource;
+import se.basutbud.security.Roles;
+import se.basutbud.web.QueryParams;
 
 @Tag(name = "Compliance", description = "How well units offer what the basutbud requires")
 @Path("/api/v1/compliance")
@@ -134,7 +132,7 @@ public class ComplianceResource {
             @BeanParam UnitFilterParams filter, @BeanParam RevisionParams revision) {
         GroupBy groupBy = QueryParams.enumValue("by", by, GroupBy.class);
         if (groupBy == null) {
-            throw se.basutbud.common.ApiException.badRequest("by", "is required: one of careProvider, unitType, administration, municipality");
+            throw se.basutbud.web.problem.ApiException.badRequest("by", "is required: one of careProvider, unitType, administration, municipality");
         }
         return service.groups(groupBy, filter.toFilter(), asOf(revision), revision.baselineId());
     }

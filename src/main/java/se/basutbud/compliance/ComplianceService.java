@@ -19,14 +19,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import se.basutbud.BasutbudConfig;
 import se.basutbud.baseline.BaselineDto;
 import se.basutbud.baseline.BaselineService;
 import se.basutbud.careunit.CareUnitService;
 import se.basutbud.careunit.HsaId;
-import se.basutbud.common.ApiException;
-import se.basutbud.common.BasutbudConfig;
-import se.basutbud.common.ChangeListener;
-import se.basutbud.common.InvalidatingCache;
+import se.basutbud.change.ChangeListener;
+import se.basutbud.change.InvalidatingCache;
+import se.basutbud.web.problem.ApiException;
 
 @ApplicationScoped
 public class ComplianceService {

@@ -8,8 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-import se.basutbud.common.QueryParams;
-import se.basutbud.common.TimeSource;
+import se.basutbud.TimeSource;
+import se.basutbud.web.QueryParams;
 
 /** asOf and baseline, taken by every compliance call. */
 public class RevisionParams {

@@ -1,8 +1,8 @@
 package se.basutbud.compliance;
 
-import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,8 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import se.basutbud.common.Roles;
-import se.basutbud.common.TimeSource;
+
+import se.basutbud.TimeSource;
+import se.basutbud.security.Roles;
 
 /** Its own root resource: JAX-RS matches the longest class path first, so /care-units/{hsaId}/... needs one. */
 @Tag(name = "Compliance")

@@ -5,10 +5,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.HttpHeaders;
 
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
-import se.basutbud.common.BasutbudConfig;
+
+import se.basutbud.BasutbudConfig;
 
 /**
  * The 1177 page view's path: a card this replica holds is answered straight from the HTTP route, before

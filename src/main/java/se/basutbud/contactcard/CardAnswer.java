@@ -7,7 +7,7 @@ import java.util.Map;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
-import se.basutbud.common.EntityTags;
+import se.basutbud.web.EntityTags;
 
 /**
  * The answer to a card read, whichever path serves it ({@link CachedCardRoute} on the I/O thread,

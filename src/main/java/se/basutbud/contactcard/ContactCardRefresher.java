@@ -22,12 +22,12 @@ import jakarta.persistence.Query;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import se.basutbud.TimeSource;
 import se.basutbud.baseline.BaselineDto;
 import se.basutbud.baseline.BaselineService;
 import se.basutbud.careunit.UnitType;
-import se.basutbud.common.UnitsChanged;
-import se.basutbud.common.EntityTags;
-import se.basutbud.common.TimeSource;
+import se.basutbud.change.UnitsChanged;
+import se.basutbud.web.EntityTags;
 
 /**
  * Keeps the stored cards equal to what they should show today. It runs inside the transaction of the

@@ -23,9 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
-import se.basutbud.common.ApiException;
-import se.basutbud.common.BasutbudConfig;
-import se.basutbud.common.QueryParams;
+
+import se.basutbud.BasutbudConfig;
+import se.basutbud.web.QueryParams;
+import se.basutbud.web.problem.ApiException;
 
 @Path("/api/v1/contact-cards")
 @Tag(name = "Contact cards", description = "Each unit's e-services for 1177 and the region's website: cached, revalidated, synced")
@@ -81,7 +82,7 @@ public class ContactCardResource {
             @Parameter(description = "The cursor of the previous answer") @QueryParam("after") String after,
             @Parameter(description = "Page size, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "500", defaultValue = "100"))
             @QueryParam("size") String size) {
-        String json = service.feed(after, QueryParams.integer("size", size, 100, 1, se.basutbud.common.PageRequest.MAX_SIZE));
+        String json = service.feed(after, QueryParams.integer("size", size, 100, 1, se.basutbud.web.PageRequest.MAX_SIZE));
         return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 

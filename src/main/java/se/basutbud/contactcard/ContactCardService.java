@@ -21,23 +21,23 @@ import java.util.zip.Inflater;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.jboss.logging.Logger;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+
+import se.basutbud.BasutbudConfig;
+import se.basutbud.TimeSource;
 import se.basutbud.careunit.HsaId;
-import se.basutbud.common.ApiException;
-import se.basutbud.common.BasutbudConfig;
-import se.basutbud.common.ChangeListener;
-import se.basutbud.common.ChangeNotifier;
-import se.basutbud.common.InvalidatingCache;
-import se.basutbud.common.TimeSource;
-import se.basutbud.common.UnitsChanged;
+import se.basutbud.change.ChangeListener;
+import se.basutbud.change.ChangeNotifier;
+import se.basutbud.change.InvalidatingCache;
+import se.basutbud.change.UnitsChanged;
+import se.basutbud.web.problem.ApiException;
 
 @ApplicationScoped
 public class ContactCardService {

@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.NaturalId;
 
-import se.basutbud.common.CatalogueEntity;
+import se.basutbud.db.CatalogueEntity;
 
 @Entity
 @Table(name = "e_service")

@@ -1,8 +1,8 @@
 package se.basutbud.eservice;
 
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -27,13 +27,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import se.basutbud.common.Roles;
-import se.basutbud.common.Responses;
-import se.basutbud.common.EntityTags;
-import se.basutbud.common.Page;
-import se.basutbud.common.PageParams;
-import se.basutbud.common.Problem;
-import se.basutbud.common.QueryParams;
+import se.basutbud.security.Roles;
+import se.basutbud.web.EntityTags;
+import se.basutbud.web.Page;
+import se.basutbud.web.PageParams;
+import se.basutbud.web.QueryParams;
+import se.basutbud.web.Responses;
+import se.basutbud.web.problem.Problem;
 
 @Path("/api/v1/e-services")
 @Tag(name = "E-services", description = "The catalogue of 1177 e-services")

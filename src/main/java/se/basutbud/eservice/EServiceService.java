@@ -7,15 +7,16 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
+
+import se.basutbud.TimeSource;
 import se.basutbud.audit.AuditLog;
-import se.basutbud.common.ApiException;
-import se.basutbud.common.UnitsChanged;
-import se.basutbud.common.Conditions;
-import se.basutbud.common.EntityTags;
-import se.basutbud.common.Page;
-import se.basutbud.common.PageRequest;
-import se.basutbud.common.Text;
-import se.basutbud.common.TimeSource;
+import se.basutbud.change.UnitsChanged;
+import se.basutbud.db.Conditions;
+import se.basutbud.web.EntityTags;
+import se.basutbud.web.Page;
+import se.basutbud.web.PageRequest;
+import se.basutbud.web.Text;
+import se.basutbud.web.problem.ApiException;
 
 @ApplicationScoped
 public class EServiceService {
@@ -36,7 +37,7 @@ public class EServiceService {
                 .add("status = :status", "status", status)
                 .add("(lower(code) like :text escape '\\' or lower(name) like :text escape '\\'"
                         + " or lower(coalesce(nameEn, '')) like :text escape '\\')", "text",
-                        text == null ? null : Text.containsPattern(text.toLowerCase(Locale.ROOT)));
+                        text == null ? null : Conditions.containsPattern(text.toLowerCase(Locale.ROOT)));
         return Page.of(EService.find(conditions.query(), Sort.by("code"), conditions.params()), pageRequest,
                 EServiceDto::of);
     }

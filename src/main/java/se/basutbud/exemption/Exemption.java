@@ -9,8 +9,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import se.basutbud.common.CatalogueEntity;
 import se.basutbud.careunit.CareUnit;
+import se.basutbud.db.CatalogueEntity;
 import se.basutbud.eservice.EService;
 
 /** Takes one base e-service off one unit's requirements, with a reason, optionally until a date (exclusive). */

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import se.basutbud.common.Text;
+import se.basutbud.web.Text;
 
 @Schema(name = "ExemptionWrite", description = "Exempt a unit from one base e-service")
 public record ExemptionRequest(

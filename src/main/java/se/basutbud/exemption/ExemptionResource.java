@@ -1,9 +1,9 @@
 package se.basutbud.exemption;
 
-import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -23,8 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import se.basutbud.common.Roles;
-import se.basutbud.common.Responses;
+import se.basutbud.security.Roles;
+import se.basutbud.web.Responses;
 
 @Path("/api/v1/care-units/{hsaId}/exemptions")
 @Tag(name = "Exemptions", description = "Base e-services that do not apply to a unit, with reasons")

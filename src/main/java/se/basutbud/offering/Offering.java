@@ -10,8 +10,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import se.basutbud.common.CatalogueEntity;
 import se.basutbud.careunit.CareUnit;
+import se.basutbud.db.CatalogueEntity;
 import se.basutbud.eservice.EService;
 
 /** A period [since, until) in which a unit offers an e-service; until is null while it lasts. */

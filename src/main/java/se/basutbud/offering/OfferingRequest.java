@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import se.basutbud.common.Text;
+import se.basutbud.web.Text;
 
 @Schema(name = "OfferingWrite", description = "Start offering an e-service, or update the link of an ongoing offering")
 public record OfferingRequest(

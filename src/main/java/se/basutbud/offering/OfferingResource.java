@@ -1,9 +1,9 @@
 package se.basutbud.offering;
 
-import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -25,10 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import se.basutbud.common.Roles;
-import se.basutbud.common.Responses;
-import se.basutbud.common.QueryParams;
-import se.basutbud.common.TimeSource;
+import se.basutbud.TimeSource;
+import se.basutbud.security.Roles;
+import se.basutbud.web.QueryParams;
+import se.basutbud.web.Responses;
 
 @Path("/api/v1/care-units/{hsaId}/offerings")
 @Tag(name = "Offerings", description = "The e-services each unit offers, with history")

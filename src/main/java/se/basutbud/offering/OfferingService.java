@@ -8,14 +8,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import se.basutbud.TimeSource;
 import se.basutbud.audit.AuditLog;
 import se.basutbud.careunit.CareUnit;
 import se.basutbud.careunit.CareUnitService;
-import se.basutbud.common.ApiException;
-import se.basutbud.common.UnitsChanged;
-import se.basutbud.common.TimeSource;
+import se.basutbud.change.UnitsChanged;
 import se.basutbud.eservice.EService;
 import se.basutbud.eservice.EServiceService;
+import se.basutbud.web.problem.ApiException;
 
 /**
  * Which e-services a unit offers, with history: each change starts or ends a period, none is overwritten,

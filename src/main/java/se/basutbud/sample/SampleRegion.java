@@ -13,6 +13,9 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+
+import se.basutbud.BasutbudConfig;
+import se.basutbud.TimeSource;
 import se.basutbud.baseline.BaselineDto;
 import se.basutbud.baseline.BaselineRequests;
 import se.basutbud.baseline.BaselineService;
@@ -20,9 +23,6 @@ import se.basutbud.careunit.CareUnit;
 import se.basutbud.careunit.CareUnitRequest;
 import se.basutbud.careunit.CareUnitService;
 import se.basutbud.careunit.UnitType;
-import se.basutbud.common.BasutbudConfig;
-import se.basutbud.common.Caller;
-import se.basutbud.common.TimeSource;
 import se.basutbud.eservice.EService;
 import se.basutbud.eservice.EServiceRequests;
 import se.basutbud.eservice.EServiceService;
@@ -30,6 +30,7 @@ import se.basutbud.exemption.ExemptionRequest;
 import se.basutbud.exemption.ExemptionService;
 import se.basutbud.offering.OfferingRequest;
 import se.basutbud.offering.OfferingService;
+import se.basutbud.security.Caller;
 
 /**
  * A fictitious region to look at in dev mode: units of every type across administrations and

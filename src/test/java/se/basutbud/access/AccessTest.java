@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import se.basutbud.common.Roles;
+
+import se.basutbud.security.Roles;
 import se.basutbud.support.TestIdentityProvider;
 import se.basutbud.support.Tokens;
 

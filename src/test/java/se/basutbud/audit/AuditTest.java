@@ -27,10 +27,11 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.path.json.JsonPath;
-import se.basutbud.common.Caller;
-import se.basutbud.common.Roles;
+
 import se.basutbud.eservice.EServiceRequests;
 import se.basutbud.eservice.EServiceService;
+import se.basutbud.security.Caller;
+import se.basutbud.security.Roles;
 import se.basutbud.support.Tokens;
 
 @io.quarkus.test.junit.QuarkusTest

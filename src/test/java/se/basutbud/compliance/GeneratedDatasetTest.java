@@ -35,6 +35,7 @@ import org.postgresql.copy.CopyManager;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+
 import se.basutbud.bench.DatasetGenerator;
 import se.basutbud.support.FixedTimeSource;
 

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+
 import se.basutbud.support.FixedTimeSource;
 
 /**

@@ -18,7 +18,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import se.basutbud.common.LocalPostgres;
+
+import se.basutbud.db.local.LocalPostgres;
 
 /** PostgreSQL goes away and comes back, through a proxy the test cuts and restores. */
 @QuarkusTest

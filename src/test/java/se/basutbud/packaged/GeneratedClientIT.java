@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.RestAssured;
+
 import se.basutbud.client.ApiClient;
 import se.basutbud.client.ApiException;
 import se.basutbud.client.ApiResponse;
@@ -41,7 +42,7 @@ import se.basutbud.client.model.RemovedContactCard;
 import se.basutbud.client.model.RequirementWrite;
 import se.basutbud.client.model.UnitCompliance;
 import se.basutbud.client.model.UnitType;
-import se.basutbud.common.Roles;
+import se.basutbud.security.Roles;
 import se.basutbud.support.Api;
 
 /**

@@ -3,6 +3,7 @@ package se.basutbud.packaged;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
 import se.basutbud.support.TestIdentityProvider;
 
 /** Production configuration for the packaged service, with an identity provider of its own. */

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
-import se.basutbud.common.Roles;
+
+import se.basutbud.security.Roles;
 
 /** The packaged jar, as production runs it: migrates on start, serves the API and Swagger UI, no sample data. */
 @QuarkusIntegrationTest

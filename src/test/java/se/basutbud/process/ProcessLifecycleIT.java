@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 
-import se.basutbud.common.Roles;
+import se.basutbud.security.Roles;
 
 /** How the packaged service ends: gracefully on SIGTERM, and without losing an acknowledged write on SIGKILL. */
 class ProcessLifecycleIT {

@@ -5,7 +5,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import io.quarkus.test.junit.QuarkusMock;
-import se.basutbud.common.TimeSource;
+
+import se.basutbud.TimeSource;
 
 /** Moves "today" for one test: installed with QuarkusMock, it is gone when the test ends. */
 public class FixedTimeSource extends TimeSource {

@@ -13,7 +13,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.smallrye.jwt.build.Jwt;
-import se.basutbud.common.LocalPostgres;
+
+import se.basutbud.db.local.LocalPostgres;
 
 /**
  * An identity provider made for one test run, as production has one: its own key pair and issuer, so that

@@ -5,7 +5,8 @@ import java.util.Set;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
-import se.basutbud.common.Roles;
+
+import se.basutbud.security.Roles;
 
 /** Bearer tokens signed with the dev-only key that dev mode and tests trust. */
 public final class Tokens {

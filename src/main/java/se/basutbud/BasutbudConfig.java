@@ -1,0 +1,85 @@
+package se.basutbud;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The service's own settings; see application.properties for what each is for. */
+@ConfigMapping(prefix = "basutbud")
+public interface BasutbudConfig {
+
+    /** The time zone whose date is "today". */
+    @WithDefault("Europe/Stockholm")
+    ZoneId zone();
+
+    ContactCard contactCard();
+
+    Compliance compliance();
+
+    SampleData sampleData();
+
+    Cors cors();
+
+    Compression compression();
+
+    interface ContactCard {
+        /** Seconds browsers and CDNs may cache a card before revalidating it. */
+        @WithDefault("60")
+        @Min(0)
+        @Max(300)
+        int maxAge();
+
+        /** Cards each replica keeps in memory; every region's units fit at the default. */
+        @WithDefault("100000")
+        @Min(0)
+        long cacheSize();
+
+        /** How often each replica checks, in the background, whether the cards need their daily refresh; 0 never. */
+        @WithDefault("30S")
+        Duration refreshCheck();
+    }
+
+    interface Compliance {
+        /** One unit's compliance (today, the revision in force) kept in memory per replica. */
+        @WithDefault("100000")
+        @Min(0)
+        long cacheSize();
+    }
+
+    /** Which web pages on other origins may call the API from a browser (CORS). */
+    interface Cors {
+        /**
+         * Origins whose pages may read the public data (contact cards, the feed, the e-service catalogue,
+         * basutbud revisions, the service's info); {@code *} for any.
+         */
+        @WithDefault("*")
+        List<String> publicOrigins();
+
+        /** Origins whose pages may call every operation, with a bearer token; none by default. */
+        Optional<List<String>> authenticatedOrigins();
+
+        /** How long a browser may remember a preflight's answer. */
+        @WithDefault("10M")
+        Duration preflightMaxAge();
+    }
+
+    interface Compression {
+        /** Answers smaller than this many bytes are sent as they are; compressing them would save little. */
+        @WithDefault("1024")
+        @Min(0)
+        int minSize();
+    }
+
+    interface SampleData {
+        /** Load a fictitious region at start-up when the database has no care units (dev mode). */
+        @WithDefault("false")
+        boolean enabled();
+    }
+}

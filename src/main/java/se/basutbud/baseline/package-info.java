@@ -1,0 +1,2 @@
+/** Feature: the basutbud revisions, drafts and published, and their requirements limited to unit types. */
+package se.basutbud.baseline;

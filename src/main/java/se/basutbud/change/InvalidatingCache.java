@@ -1,0 +1,65 @@
+package se.basutbud.change;
+
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+/**
+ * Answers computed from the database, kept in memory and evicted on every replica when the data of their
+ * unit changes (see {@link ChangeListener}). Used only while the notifications arrive; otherwise every
+ * read goes to the database. The service stays stateless: a cache is only ever a copy.
+ *
+ * <p>A read that started before an eviction never stores its possibly older answer: it stores only if no
+ * eviction happened since it began, checked atomically with the store.
+ */
+public final class InvalidatingCache<K, V> {
+
+    private final Cache<K, V> entries;
+    private final Function<K, String> unitOf;
+    private final ChangeListener listener;
+    private final AtomicLong evictions = new AtomicLong();
+
+    /** @param unitOf the HSA-id of the unit whose data an entry shows */
+    public InvalidatingCache(ChangeListener listener, long maximumSize, Function<K, String> unitOf) {
+        this.entries = Caffeine.newBuilder().maximumSize(maximumSize).build();
+        this.unitOf = unitOf;
+        this.listener = listener;
+        listener.register(this);
+    }
+
+    /** The cached answer, or the loader's; a null answer (nothing there) is not cached. */
+    public V get(K key, Supplier<V> loader) {
+        if (!listener.isListening()) {
+            return loader.get();
+        }
+        V cached = entries.getIfPresent(key);
+        if (cached != null) {
+            return cached;
+        }
+        long evictionsBefore = evictions.get();
+        V loaded = loader.get();
+        if (loaded != null) {
+            entries.asMap().compute(key, (k, current) -> evictions.get() == evictionsBefore ? loaded : current);
+        }
+        return loaded;
+    }
+
+    /** The cached answer if there is one that can be trusted now, without ever touching the database. */
+    public V peek(K key) {
+        return listener.isListening() ? entries.getIfPresent(key) : null;
+    }
+
+    void invalidateUnits(Set<String> hsaIds) {
+        evictions.incrementAndGet();
+        entries.asMap().keySet().removeIf(key -> hsaIds.contains(unitOf.apply(key)));
+    }
+
+    public void invalidateAll() {
+        evictions.incrementAndGet();
+        entries.invalidateAll();
+    }
+}

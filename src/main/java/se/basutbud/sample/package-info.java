@@ -1,0 +1,2 @@
+/** Feature: the fictitious region loaded in dev mode. */
+package se.basutbud.sample;
