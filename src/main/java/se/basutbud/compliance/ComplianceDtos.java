@@ -41,7 +41,7 @@ final class ComplianceDtos {
 
     @Schema(name = "ComplianceSummary")
     record Summary(int units, int compliant, int partial, int nonCompliant,
-            @Schema(description = "Mean score; null when there are no units") Double averageScore) {
+            @Schema(description = "Mean score; absent when there are no units") Double averageScore) {
     }
 
     /** Counts units into a summary as they come, so that no report holds a list of them. */
@@ -95,7 +95,7 @@ final class ComplianceDtos {
             @Schema(description = "Units that must offer it (exempted ones not counted)") int applicableUnits,
             @Schema(description = "Of those, the units that offer it") int offeringUnits,
             @Schema(description = "Units the requirement applies to that are exempted") int exemptedUnits,
-            @Schema(description = "offeringUnits / applicableUnits; null when no unit must offer it") Double coverage) {
+            @Schema(description = "offeringUnits / applicableUnits; absent when no unit must offer it") Double coverage) {
     }
 
     @Schema(name = "ServiceCoverageReport")
@@ -103,7 +103,7 @@ final class ComplianceDtos {
     }
 
     @Schema(name = "ComplianceGroup")
-    record GroupItem(@Schema(description = "The group's value; null for units without one") String key,
+    record GroupItem(@Schema(description = "The group's value; absent for units without one") String key,
             int units, int compliant, int partial, int nonCompliant, Double averageScore) {
     }
 
@@ -117,7 +117,7 @@ final class ComplianceDtos {
 
     @Schema(name = "TrendPoint")
     record TrendPoint(LocalDate date,
-            @Schema(description = "The revision used on that date; null when none was in force") TrendBaseline baseline,
+            @Schema(description = "The revision used on that date; absent when none was in force") TrendBaseline baseline,
             int units,
             @Schema(description = "Null when no revision was in force") Integer compliant,
             @Schema(description = "Null when no revision was in force or there were no units") Double averageScore) {

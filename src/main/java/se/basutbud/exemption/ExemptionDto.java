@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ExemptionDto(
         @Schema(examples = "resevaccination") String serviceCode,
         @Schema(examples = "The unit has no vaccination room until the rebuild is done") String reason,
-        @Schema(description = "First day the exemption no longer applies; null for no end") LocalDate until) {
+        @Schema(description = "First day the exemption no longer applies; absent for no end") LocalDate until) {
 
     static ExemptionDto of(Exemption exemption) {
         return new ExemptionDto(exemption.service.code, exemption.reason, exemption.until);

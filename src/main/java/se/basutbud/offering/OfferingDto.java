@@ -10,7 +10,7 @@ public record OfferingDto(
         @Schema(description = "The e-service's Swedish name", examples = "Förnya recept") String name,
         @Schema(description = "Where the unit's residents start the e-service") String url,
         @Schema(description = "First day offered") LocalDate since,
-        @Schema(description = "First day no longer offered; null while it lasts") LocalDate until) {
+        @Schema(description = "First day no longer offered; absent while it lasts") LocalDate until) {
 
     static OfferingDto of(Offering offering) {
         return new OfferingDto(offering.service.code, offering.service.name, offering.url, offering.since,

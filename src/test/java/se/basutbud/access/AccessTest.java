@@ -75,6 +75,34 @@ class AccessTest {
     }
 
     @Test
+    void aReaderReadsEveryComplianceReportAndTheExemptions() {
+        String careProvider = newCareProvider();
+        String unit = careProvider + "-1";
+        putUnit(unit, "PRIMARY_CARE", Map.of());
+        java.time.LocalDate asOf = se.basutbud.support.Api.farDate();
+        String code = se.basutbud.support.Api.createService("Läsbar");
+        se.basutbud.support.Api.publishBaseline(asOf, Map.of(code, List.of()));
+        json().body(Map.of("reason", "Ingen sådan verksamhet")).put("/api/v1/care-units/" + unit + "/exemptions/" + code)
+                .then().statusCode(201);
+        String reader = Tokens.reader();
+        jsonAs(reader).get("/api/v1/care-units/" + unit + "/exemptions").then().statusCode(200)
+                .body("[0].serviceCode", equalTo(code));
+        jsonAs(reader).queryParam("asOf", asOf.toString()).get("/api/v1/care-units/" + unit + "/compliance").then()
+                .statusCode(200).body("exempted", equalTo(List.of(code)));
+        jsonAs(reader).queryParam("asOf", asOf.toString()).queryParam("careProvider", careProvider)
+                .get("/api/v1/compliance").then().statusCode(200).body("summary.units", equalTo(1));
+        jsonAs(reader).queryParam("asOf", asOf.toString()).queryParam("careProvider", careProvider)
+                .get("/api/v1/compliance/services").then().statusCode(200);
+        jsonAs(reader).queryParam("asOf", asOf.toString()).queryParam("careProvider", careProvider).queryParam("by", "unitType")
+                .get("/api/v1/compliance/groups").then().statusCode(200);
+        jsonAs(reader).queryParam("from", asOf.toString()).queryParam("to", asOf.toString())
+                .queryParam("careProvider", careProvider).get("/api/v1/compliance/trend").then().statusCode(200);
+        assertProblem(jsonAs(reader).body(Map.of("reason", "x")).put("/api/v1/care-units/" + unit + "/exemptions/" + code)
+                .then(), 403);
+        assertProblem(jsonAs(reader).delete("/api/v1/care-units/" + unit + "/exemptions/" + code).then(), 403);
+    }
+
+    @Test
     void aUnitEditorWritesOnlyTheUnitsOfItsOrganisations() {
         String own = newCareProvider();
         String other = newCareProvider();

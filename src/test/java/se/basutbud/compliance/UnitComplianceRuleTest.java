@@ -1,0 +1,66 @@
+package se.basutbud.compliance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+
+import se.basutbud.baseline.BaselineDto.Requirement;
+import se.basutbud.careunit.UnitType;
+
+/** The per-unit compliance rule, without a database: what is applicable, exempted, required, offered, missing. */
+class UnitComplianceRuleTest {
+
+    private static final List<Requirement> REVISION = List.of(
+            new Requirement("av-omboka-tid", List.of()),
+            new Requirement("fornya-recept", List.of()),
+            new Requirement("resevaccination", List.of(UnitType.PRIMARY_CARE)));
+
+    private static UnitCompliance.UnitRow unit(UnitType type, Set<String> offered, Set<String> exempted) {
+        return new UnitCompliance.UnitRow("SE2321000073-1", "Enhet", type, "SE2321000073", null, "Kalmar",
+                new TreeSet<>(offered), new TreeSet<>(exempted));
+    }
+
+    @Test
+    void requirementsLimitedToOtherUnitTypesDoNotApply() {
+        UnitCompliance psychiatry = UnitCompliance.of(unit(UnitType.PSYCHIATRY, Set.of("fornya-recept"), Set.of()), REVISION);
+        assertEquals(List.of("av-omboka-tid", "fornya-recept"), psychiatry.applicable());
+        assertEquals(List.of("fornya-recept"), psychiatry.offered());
+        assertEquals(List.of("av-omboka-tid"), psychiatry.missing());
+        assertEquals(0.5, psychiatry.score());
+        assertEquals(ComplianceStatus.PARTIAL, psychiatry.status());
+    }
+
+    @Test
+    void anExemptedServiceIsShownButNotRequired() {
+        UnitCompliance exempt = UnitCompliance.of(unit(UnitType.PRIMARY_CARE, Set.of("av-omboka-tid", "fornya-recept"),
+                Set.of("resevaccination")), REVISION);
+        assertEquals(List.of("av-omboka-tid", "fornya-recept", "resevaccination"), exempt.applicable());
+        assertEquals(List.of("resevaccination"), exempt.exempted());
+        assertEquals(List.of("av-omboka-tid", "fornya-recept"), exempt.required());
+        assertEquals(List.of(), exempt.missing());
+        assertEquals(1.0, exempt.score());
+        assertEquals(ComplianceStatus.COMPLIANT, exempt.status());
+    }
+
+    @Test
+    void servicesOfferedBeyondTheRequirementsAreOptional() {
+        UnitCompliance unit = UnitCompliance.of(unit(UnitType.DENTAL_CARE, Set.of("egen-vardbegaran", "fornya-recept"),
+                Set.of()), REVISION);
+        assertEquals(List.of("egen-vardbegaran"), unit.optional());
+        assertEquals(List.of("fornya-recept"), unit.offered());
+    }
+
+    @Test
+    void nothingRequiredIsFullCompliance() {
+        UnitCompliance none = UnitCompliance.of(unit(UnitType.PSYCHIATRY, Set.of(), Set.of()), List.of());
+        assertEquals(1.0, none.score());
+        assertEquals(ComplianceStatus.COMPLIANT, none.status());
+        UnitCompliance nothingOffered = UnitCompliance.of(unit(UnitType.PSYCHIATRY, Set.of(), Set.of()), REVISION);
+        assertEquals(0.0, nothingOffered.score());
+        assertEquals(ComplianceStatus.NON_COMPLIANT, nothingOffered.status());
+    }
+}
