@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -27,6 +29,24 @@ class ProcessLifecycleIT {
         return "SE" + (1_000_000_000L + ThreadLocalRandom.current().nextLong(8_999_999_999L));
     }
 
+    private static void awaitWaitingForLocks(Connection connection, int waiting) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        int found = 0;
+        while (System.nanoTime() < deadline) {
+            try (PreparedStatement count = connection.prepareStatement("select count(*) from pg_stat_activity "
+                    + "where datname = current_database() and wait_event_type = 'Lock' and pid <> pg_backend_pid()");
+                    java.sql.ResultSet rows = count.executeQuery()) {
+                rows.next();
+                found = rows.getInt(1);
+            }
+            if (found >= waiting) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError(found + " requests waited for the lock, not " + waiting);
+    }
+
     @Test
     void onSigtermInFlightRequestsCompleteThenTheProcessExits() throws Exception {
         try (ServiceProcess service = new ServiceProcess()) {
@@ -37,20 +57,33 @@ class ProcessLifecycleIT {
                 assertEquals(201, service.put("/api/v1/care-units/" + org + "-" + i, admin,
                         "{\"name\":\"Enhet " + i + "\",\"unitType\":\"PRIMARY_CARE\"}").statusCode());
             }
-            // A long trend keeps requests in flight: 400 points, each a compliance computation.
+            // In flight for certain: each write waits for its unit's row lock, which this test holds, and
+            // PostgreSQL says that four of them wait. Then SIGTERM, then the lock is released.
             ExecutorService clients = Executors.newFixedThreadPool(4);
             List<Future<HttpResponse<String>>> inFlight = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                inFlight.add(clients.submit(() -> service.get("/api/v1/compliance/trend?from=1990-01-01&to=2023-01-01"
-                        + "&careProvider=" + org, admin)));
+            try (Connection lock = service.database()) {
+                lock.setAutoCommit(false);
+                try (PreparedStatement units = lock.prepareStatement("select id from care_unit where hsa_id like ? for update")) {
+                    units.setString(1, org + "-%");
+                    units.executeQuery().close();
+                }
+                for (int i = 0; i < 4; i++) {
+                    String path = "/api/v1/care-units/" + org + "-" + i;
+                    String body = "{\"name\":\"Enhet " + i + " omdöpt\",\"unitType\":\"PRIMARY_CARE\"}";
+                    inFlight.add(clients.submit(() -> service.put(path, admin, body)));
+                }
+                try (Connection observer = service.database()) {
+                    // Its own connection: within the locking transaction, pg_stat_activity would be one snapshot.
+                    awaitWaitingForLocks(observer, 4);
+                }
+                assertTrue(inFlight.stream().noneMatch(Future::isDone), "the requests are in flight at SIGTERM");
+                service.terminate();
+                lock.rollback();
             }
-            Thread.sleep(300);
-            assertTrue(inFlight.stream().noneMatch(Future::isDone), "the requests are still in flight at SIGTERM");
-            service.terminate();
             for (Future<HttpResponse<String>> request : inFlight) {
                 HttpResponse<String> response = request.get(60, TimeUnit.SECONDS);
                 assertEquals(200, response.statusCode(), response.body());
-                assertTrue(response.body().contains("\"items\""));
+                assertTrue(response.body().contains("omdöpt"), response.body());
             }
             clients.shutdown();
             assertTrue(service.process().waitFor(30, TimeUnit.SECONDS), "the process exits after SIGTERM");
@@ -105,7 +138,8 @@ class ProcessLifecycleIT {
             for (String hsaId : acknowledged) {
                 assertEquals(200, service.get("/api/v1/care-units/" + hsaId, reader).statusCode(), hsaId);
                 HttpResponse<String> audit = service.get("/api/v1/audit?entityType=CARE_UNIT&key=" + hsaId, reader);
-                assertTrue(audit.body().contains("\"total\":1"), hsaId + ": " + audit.body());
+                assertEquals(1, new com.fasterxml.jackson.databind.ObjectMapper().readTree(audit.body()).get("total").asInt(),
+                        hsaId + ": " + audit.body());
             }
         }
     }

@@ -9,6 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +63,16 @@ final class ServiceProcess implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new IllegalStateException("The service was not ready within 60 s:\n" + Files.readString(log));
+    }
+
+    /** A connection of the test's own to the service's database. */
+    Connection database() throws SQLException {
+        java.util.Map<String, String> settings = identityProvider.productionSettings();
+        String url = System.getenv().getOrDefault("QUARKUS_DATASOURCE_JDBC_URL", settings.get("quarkus.datasource.jdbc.url"));
+        String user = System.getenv().getOrDefault("QUARKUS_DATASOURCE_USERNAME", settings.get("quarkus.datasource.username"));
+        String password = System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD",
+                settings.get("quarkus.datasource.password"));
+        return DriverManager.getConnection(url, user, password);
     }
 
     String token(String role) {
