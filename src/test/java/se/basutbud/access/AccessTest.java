@@ -160,16 +160,27 @@ class AccessTest {
         // Issued by the region's own identity provider, for another of its APIs.
         String otherAudience = Tokens.claims("x", Roles.ADMIN, Set.of()).audience("journal-api").sign();
         String noAudience = Tokens.claims("x", Roles.ADMIN, Set.of()).audience(Set.of()).sign();
+        String forACentury = Tokens.claims("x", Roles.ADMIN, Set.of()).expiresIn(java.time.Duration.ofDays(36_500)).sign();
+        String nameTooLongToRecord = Tokens.claims("x".repeat(201), Roles.ADMIN, Set.of()).sign();
         String forged = Tokens.claims("x", Roles.ADMIN, Set.of()).sign(TestIdentityProvider.newKeyPair().getPrivate());
         String[] valid = Tokens.admin().split("\\.");
         String unsigned = base64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + valid[1] + ".";
         String noneWithSignature = base64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + valid[1] + "." + valid[2];
-        for (String token : List.of(expired, foreignIssuer, otherAudience, noAudience, forged, unsigned,
-                noneWithSignature, "not-a-jwt")) {
+        for (String token : List.of(expired, foreignIssuer, otherAudience, noAudience, forACentury,
+                nameTooLongToRecord, forged, unsigned, noneWithSignature, "not-a-jwt")) {
             assertUnauthorized(jsonAs(token).get("/api/v1/care-units").then());
             assertUnauthorized(jsonAs(token).body(Map.of("code", se.basutbud.support.Api.newServiceCode(), "name", "X"))
                     .post("/api/v1/e-services").then());
         }
+    }
+
+    @Test
+    void aCallerNamedInTwoHundredCharactersWritesAndIsAudited() {
+        String name = "a".repeat(200);
+        String token = Tokens.claims(name, Roles.ADMIN, Set.of()).sign();
+        String code = se.basutbud.support.Api.newServiceCode();
+        jsonAs(token).body(Map.of("code", code, "name", "Långt namn")).post("/api/v1/e-services").then().statusCode(201);
+        json().queryParam("key", code).get("/api/v1/audit").then().statusCode(200).body("items[0].actor", equalTo(name));
     }
 
     @Test

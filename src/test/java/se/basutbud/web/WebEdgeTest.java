@@ -199,6 +199,18 @@ class WebEdgeTest {
     }
 
     @Test
+    void noAnswerMayBeSniffedAsAnotherType() {
+        String hsaId = newUnitWithACard();
+        request().get("/api/v1/contact-cards/" + hsaId).then().statusCode(200); // from the database
+        for (Response answer : List.of(request().get("/api/v1/contact-cards/" + hsaId), // from memory
+                request().get("/api/v1/e-services"), request().get("/api/v1/care-units"),
+                request().get("/api/v1/no-such-path"), request().get("/problems"),
+                asAdmin().header("Accept", "text/csv").get("/api/v1/compliance?asOf=1900-01-01"))) {
+            assertEquals("nosniff", answer.header("X-Content-Type-Options"), answer.statusLine());
+        }
+    }
+
+    @Test
     void everyProblemTypeLeadsToAPageThatExplainsIt() {
         Response problem = request().get("/api/v1/e-services/no-such-service");
         String type = problem.then().statusCode(404).extract().path("type");

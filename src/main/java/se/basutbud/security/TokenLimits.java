@@ -1,0 +1,40 @@
+package se.basutbud.security;
+
+import jakarta.annotation.Priority;
+import jakarta.decorator.Decorator;
+import jakarta.decorator.Delegate;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+
+/**
+ * Refuses, as an invalid token (401), a token whose caller the service cannot record: a name (the audit
+ * trail's actor) longer than the audit keeps. Without this every write with such a token failed at the
+ * audit row, as a 500. Runs inside {@link VerifiedTokenCache}, so a refused token is never remembered.
+ */
+@Decorator
+@Priority(20)
+abstract class TokenLimits implements JWTParser {
+
+    /** The audit's actor column (V8__create_audit_event.sql). */
+    static final int MAX_NAME_LENGTH = 200;
+
+    @Inject
+    @Delegate
+    @Any
+    JWTParser delegate;
+
+    @Override
+    public JsonWebToken parse(String token) throws ParseException {
+        JsonWebToken parsed = delegate.parse(token);
+        String name = parsed.getName();
+        if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH) {
+            throw new ParseException("The token names no caller, or one longer than " + MAX_NAME_LENGTH + " characters");
+        }
+        return parsed;
+    }
+}
