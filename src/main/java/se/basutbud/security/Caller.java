@@ -71,14 +71,19 @@ public class Caller {
         if (org instanceof String string) {
             return Set.of(string.toUpperCase(Locale.ROOT));
         }
+        // Values that are not strings (numbers, null, nested arrays) name no organisation: the editor may change
+        // nothing with them, and a token shaped so is a 403, never a failure of the service.
         if (org instanceof JsonArray array) {
-            return array.getValuesAs(JsonString.class).stream().map(s -> s.getString().toUpperCase(Locale.ROOT))
+            return array.stream().filter(JsonString.class::isInstance)
+                    .map(value -> ((JsonString) value).getString().toUpperCase(Locale.ROOT))
                     .collect(Collectors.toSet());
         }
         if (org instanceof Collection<?> values) {
             return values.stream()
-                    .map(v -> v instanceof JsonString string ? string.getString() : v.toString())
-                    .map(v -> v.toUpperCase(Locale.ROOT))
+                    .map(value -> value instanceof JsonString string ? string.getString()
+                            : value instanceof String string ? string : null)
+                    .filter(java.util.Objects::nonNull)
+                    .map(value -> value.toUpperCase(Locale.ROOT))
                     .collect(Collectors.toSet());
         }
         return Set.of();

@@ -13,8 +13,8 @@ import io.smallrye.jwt.auth.principal.ParseException;
 
 /**
  * Refuses, as an invalid token (401), a token whose caller the service cannot record: a name (the audit
- * trail's actor) longer than the audit keeps. Without this every write with such a token failed at the
- * audit row, as a 500. Runs inside {@link VerifiedTokenCache}, so a refused token is never remembered.
+ * trail's actor) longer than the audit keeps, or claims of shapes the parser fails on (groups as an object).
+ * Without this, every write with the first failed at the audit row, and every call with the second, as a 500. Runs inside {@link VerifiedTokenCache}, so a refused token is never remembered.
  */
 @Decorator
 @Priority(20)
@@ -30,7 +30,13 @@ abstract class TokenLimits implements JWTParser {
 
     @Override
     public JsonWebToken parse(String token) throws ParseException {
-        JsonWebToken parsed = delegate.parse(token);
+        JsonWebToken parsed;
+        try {
+            parsed = delegate.parse(token);
+        } catch (RuntimeException shape) {
+            // A signed token whose claims have shapes the parser does not expect (groups as an object).
+            throw new ParseException("The token's claims are not of the expected shape", shape);
+        }
         String name = parsed.getName();
         if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH) {
             throw new ParseException("The token names no caller, or one longer than " + MAX_NAME_LENGTH + " characters");

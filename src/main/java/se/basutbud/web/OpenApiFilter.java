@@ -19,7 +19,7 @@ import se.basutbud.web.problem.Problem;
 
 /**
  * Completes the published contract with what every operation shares, so that it says what the service really
- * answers: the problem schema on every error response, every operation's 500 and 503, 400/413/415 where a
+ * answers: the problem schema on every error response, every operation's 400, 500 and 503, 413/415 where a
  * body is read, 401/403 where a token is needed, and the response headers clients rely on (Location on a
  * 201, Link on a page of a list, Retry-After on a 503, WWW-Authenticate on a 401). The contract's title,
  * version and licence are declared on {@link BasutbudApi}.
@@ -64,6 +64,8 @@ public class OpenApiFilter implements OASFilter {
             addIfMissing(responses, "413", "The body is larger than 1 MiB");
             addIfMissing(responses, "415", "The body is not application/json");
         }
+        // Any request can carry a NUL character or a malformed parameter (NulCharacterGuard, QueryParams).
+        addIfMissing(responses, "400", "The request is invalid: a parameter, or a NUL character in the path or query");
         if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
             addIfMissing(responses, "401", "No bearer token, or one that is expired, from another issuer or audience, or wrongly signed");
             addIfMissing(responses, "403", "The token's role or organisations do not allow this");

@@ -184,6 +184,33 @@ class AccessTest {
     }
 
     @Test
+    void oddlyShapedOrganisationAndRoleClaimsAreRefusedNeverFailures() {
+        String own = newCareProvider();
+        for (Object org : List.of(jakarta.json.Json.createArrayBuilder().add(123).build(),
+                jakarta.json.Json.createArrayBuilder().addNull().build(),
+                jakarta.json.Json.createArrayBuilder().add(jakarta.json.Json.createArrayBuilder().add(own)).build(),
+                jakarta.json.Json.createObjectBuilder().add("org", own).build())) {
+            String token = Tokens.claims("x", Roles.UNIT_EDITOR, Set.of()).claim("org", org).sign();
+            assertProblem(jsonAs(token).body(Map.of("name", "Enhet", "unitType", "PRIMARY_CARE"))
+                    .put("/api/v1/care-units/" + own + "-1").then(), 403);
+        }
+        // The token builder refuses to write groups as an object, so this one is signed by hand.
+        long now = java.time.Instant.now().getEpochSecond();
+        String groupsAsObject = Tokens.signRaw("{\"iss\":\"" + Tokens.DEV_ISSUER + "\",\"aud\":\"" + Tokens.AUDIENCE
+                + "\",\"sub\":\"x\",\"groups\":{\"role\":\"" + Roles.ADMIN + "\"},\"iat\":" + now + ",\"exp\":" + (now + 600) + "}");
+        int status = jsonAs(groupsAsObject).get("/api/v1/care-units").then().extract().statusCode();
+        org.junit.jupiter.api.Assertions.assertTrue(status == 401 || status == 403, "groups as an object: " + status);
+    }
+
+    @Test
+    void aNulCharacterInAPathOrQueryIsABadRequest() {
+        for (String path : List.of("/api/v1/e-services/a%00b", "/api/v1/e-services?q=a%00b", "/api/v1/contact-cards/SE2321000073-1%00")) {
+            assertProblem(request().urlEncodingEnabled(false).get(path).then(), 400);
+        }
+        assertProblem(json().urlEncodingEnabled(false).get("/api/v1/care-units?municipality=V%00xj%C3%B6").then(), 400);
+    }
+
+    @Test
     void theDevTokenCommandGivesAWorkingToken() {
         String org = newCareProvider();
         String token = request().queryParam("role", "unit-editor").queryParam("org", org)

@@ -35,6 +35,20 @@ public final class Tokens {
         return claims("test-editor", Roles.UNIT_EDITOR, Set.of(organisations)).sign();
     }
 
+    /** Any JSON payload, signed with the dev-only key: for claims the token builder would refuse to write. */
+    public static String signRaw(String payload) {
+        try {
+            org.jose4j.jws.JsonWebSignature signature = new org.jose4j.jws.JsonWebSignature();
+            signature.setPayload(payload);
+            signature.setAlgorithmHeaderValue(org.jose4j.jws.AlgorithmIdentifiers.RSA_USING_SHA256);
+            signature.setHeader("typ", "JWT");
+            signature.setKey(io.smallrye.jwt.util.KeyUtils.readPrivateKey("dev-jwt/private-key.pem"));
+            return signature.getCompactSerialization();
+        } catch (Exception e) {
+            throw new IllegalStateException("The dev-only key could not sign", e);
+        }
+    }
+
     /** Claims as the region's identity provider would issue them, for tests to change one thing. */
     public static JwtClaimsBuilder claims(String subject, String role, Object organisations) {
         return Jwt.issuer(DEV_ISSUER).audience(AUDIENCE).subject(subject).groups(role).claim("org", organisations)
