@@ -55,8 +55,8 @@ class CrossOriginAccess {
         this.anyPublicOrigin = publicOrigins.contains("*");
         this.authenticatedOrigins = config.cors().authenticatedOrigins().orElse(List.of());
         this.maxAge = String.valueOf(config.cors().preflightMaxAge().toSeconds());
-        this.refusal = objectMapper.writeValueAsString(new Problem(ProblemType.FORBIDDEN.uri(),
-                ProblemType.FORBIDDEN.title(), 403, "This origin may not make this cross-origin request", null, null));
+        this.refusal = objectMapper.writeValueAsString(
+                Problem.of(ProblemType.FORBIDDEN, "This origin may not make this cross-origin request"));
     }
 
     void register(@Observes Router router) {

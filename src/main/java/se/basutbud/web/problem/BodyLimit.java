@@ -26,9 +26,8 @@ class BodyLimit {
     BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit, ObjectMapper objectMapper)
             throws JsonProcessingException {
         this.limit = limit.asLongValue();
-        this.problem = objectMapper.writeValueAsString(new Problem(ProblemType.PAYLOAD_TOO_LARGE.uri(),
-                ProblemType.PAYLOAD_TOO_LARGE.title(), 413, "The request body is larger than " + this.limit + " bytes",
-                null, null));
+        this.problem = objectMapper.writeValueAsString(
+                Problem.of(ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than " + this.limit + " bytes"));
     }
 
     void register(@Observes Router router) {

@@ -22,8 +22,8 @@ class NulCharacterGuard {
     private final String problem;
 
     NulCharacterGuard(ObjectMapper objectMapper) throws JsonProcessingException {
-        this.problem = objectMapper.writeValueAsString(new Problem(ProblemType.VALIDATION.uri(),
-                ProblemType.VALIDATION.title(), 400, "The request's path or query contains a NUL character", null, null));
+        this.problem = objectMapper.writeValueAsString(
+                Problem.of(ProblemType.VALIDATION, "The request's path or query contains a NUL character"));
     }
 
     void register(@Observes Router router) {

@@ -19,6 +19,11 @@ public record Problem(
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    /** A problem of this type, without the request's path: for answers written before any resource runs. */
+    public static Problem of(ProblemType type, String detail) {
+        return new Problem(type.uri(), type.title(), type.status(), detail, null, null);
+    }
+
     @Schema(name = "FieldError", description = "One rejected field or parameter")
     public record FieldError(
             @Schema(examples = "hsaId") String field,
