@@ -25,6 +25,7 @@ BENCH = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(BENCH)
 PORT = 18080
 ISSUER = "https://bench.basutbud.local"
+AUDIENCE = "basutbud"
 WRK_CONNECTIONS = 64
 WRK_THREADS = 2
 WRK_SECONDS = 20
@@ -121,7 +122,7 @@ def make_keys(workdir):
 def reader_token(private_key):
     now = int(time.time())
     header = b64url(json.dumps({"alg": "RS256", "typ": "JWT"}).encode())
-    claims = b64url(json.dumps({"iss": ISSUER, "sub": "bench-reader", "groups": ["reader"], "iat": now,
+    claims = b64url(json.dumps({"iss": ISSUER, "aud": AUDIENCE, "sub": "bench-reader", "groups": ["reader"], "iat": now,
                                 "exp": now + 3600, "jti": f"bench-{now}"}).encode())
     signing_input = f"{header}.{claims}".encode()
     signature = run(["openssl", "dgst", "-sha256", "-sign", private_key], input=signing_input,
@@ -144,6 +145,7 @@ class Service:
                    QUARKUS_DATASOURCE_JDBC_URL=f"jdbc:postgresql://127.0.0.1:5432/{self.database}",
                    QUARKUS_DATASOURCE_USERNAME="postgres", QUARKUS_DATASOURCE_PASSWORD="postgres",
                    MP_JWT_VERIFY_ISSUER=ISSUER, MP_JWT_VERIFY_PUBLICKEY_LOCATION=self.public_key,
+                   MP_JWT_VERIFY_AUDIENCES=AUDIENCE,
                    MALLOC_ARENA_MAX="2")
         started = time.monotonic()
         # From its own directory, as the image runs it: the class data archive (app-cds.jsa, built by the
