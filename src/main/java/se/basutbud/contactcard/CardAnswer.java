@@ -3,6 +3,7 @@ package se.basutbud.contactcard;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -18,6 +19,9 @@ import se.basutbud.web.EntityTags;
  * the answer tells the server's HTTP/2 encoder to compress the body with it, so they would be deflated twice.
  */
 record CardAnswer(int status, Map<String, String> headers, byte[] body) {
+
+    /** q=0 in any of its spellings (RFC 9110 §12.4.2): the coding is not acceptable. */
+    private static final Pattern ZERO_QUALITY = Pattern.compile("0(\\.0{0,3})?");
 
     static CardAnswer of(ContactCardService.Card card, String ifNoneMatch, String acceptEncoding, boolean http2,
             String cacheControl) {
@@ -58,7 +62,7 @@ record CardAnswer(int status, Map<String, String> headers, byte[] body) {
             for (int i = 1; i < parts.length; i++) {
                 String parameter = parts[i].strip().toLowerCase(Locale.ROOT);
                 if (parameter.startsWith("q=")) {
-                    allowed = !parameter.substring(2).strip().matches("0(\\.0{0,3})?");
+                    allowed = !ZERO_QUALITY.matcher(parameter.substring(2).strip()).matches();
                 }
             }
             if (coding.equals("deflate")) {

@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -71,13 +70,8 @@ public class Caller {
         if (org instanceof String string) {
             return Set.of(string.toUpperCase(Locale.ROOT));
         }
-        // Values that are not strings (numbers, null, nested arrays) name no organisation: the editor may change
-        // nothing with them, and a token shaped so is a 403, never a failure of the service.
-        if (org instanceof JsonArray array) {
-            return array.stream().filter(JsonString.class::isInstance)
-                    .map(value -> ((JsonString) value).getString().toUpperCase(Locale.ROOT))
-                    .collect(Collectors.toSet());
-        }
+        // A JSON array is a collection too. Values that are not strings (numbers, null, nested arrays) name no
+        // organisation: the editor may change nothing with them, and a token shaped so is a 403, never a failure.
         if (org instanceof Collection<?> values) {
             return values.stream()
                     .map(value -> value instanceof JsonString string ? string.getString()
