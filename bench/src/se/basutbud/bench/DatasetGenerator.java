@@ -34,7 +34,10 @@ public final class DatasetGenerator {
 
     /** The sizes of the benchmark, in care units. */
     public enum Size {
-        XS(200), S(1_000), M(10_000), L(50_000);
+        XS(200),
+        S(1_000),
+        M(10_000),
+        L(50_000);
 
         public final int units;
 
@@ -56,33 +59,73 @@ public final class DatasetGenerator {
     }
 
     /** The reference e-services every migrated database holds (V2), and 18 more of the benchmark's own. */
-    static final List<String> REFERENCE_SERVICES = List.of("av-omboka-tid", "begar-intyg", "bestall-journalkopia",
-            "bestall-provremiss", "bestall-tid", "fraga-sjukskoterskan", "forlang-sjukskrivning", "fornya-hjalpmedel",
-            "fornya-recept", "kontakta-mig", "radgivning", "provsvar", "hjalp-oss-bli-battre", "egen-vardbegaran",
-            "remissforfragan", "resevaccination", "levnadsvanor", "bestall-nutritionsprodukter",
-            "kontaktformular-specialist", "fragor-infor-operation", "fragor-om-operationstid", "fragor-om-undersokningar");
+    static final List<String> REFERENCE_SERVICES = List.of(
+            "av-omboka-tid",
+            "begar-intyg",
+            "bestall-journalkopia",
+            "bestall-provremiss",
+            "bestall-tid",
+            "fraga-sjukskoterskan",
+            "forlang-sjukskrivning",
+            "fornya-hjalpmedel",
+            "fornya-recept",
+            "kontakta-mig",
+            "radgivning",
+            "provsvar",
+            "hjalp-oss-bli-battre",
+            "egen-vardbegaran",
+            "remissforfragan",
+            "resevaccination",
+            "levnadsvanor",
+            "bestall-nutritionsprodukter",
+            "kontaktformular-specialist",
+            "fragor-infor-operation",
+            "fragor-om-operationstid",
+            "fragor-om-undersokningar");
+
     static final int SERVICE_COUNT = 40;
 
-    static final String[] UNIT_TYPES = { "PRIMARY_CARE", "SPECIALIST_CARE", "PSYCHIATRY", "DENTAL_CARE", "CHILD_HEALTH",
-            "MATERNITY", "YOUTH_CLINIC", "REHABILITATION", "OTHER" };
+    static final String[] UNIT_TYPES = {
+        "PRIMARY_CARE",
+        "SPECIALIST_CARE",
+        "PSYCHIATRY",
+        "DENTAL_CARE",
+        "CHILD_HEALTH",
+        "MATERNITY",
+        "YOUTH_CLINIC",
+        "REHABILITATION",
+        "OTHER"
+    };
     /** Shares of the unit types, in per mille, in the order above. */
-    private static final int[] UNIT_TYPE_SHARES = { 350, 250, 80, 120, 60, 50, 30, 40, 20 };
-    private static final String[] UNIT_TYPE_NAMES = { "Vårdcentral", "Specialistmottagning", "Psykiatrimottagning",
-            "Folktandvården", "Barnavårdscentral", "Barnmorskemottagning", "Ungdomsmottagning", "Rehabiliteringsenhet",
-            "Enhet" };
+    private static final int[] UNIT_TYPE_SHARES = {350, 250, 80, 120, 60, 50, 30, 40, 20};
+
+    private static final String[] UNIT_TYPE_NAMES = {
+        "Vårdcentral",
+        "Specialistmottagning",
+        "Psykiatrimottagning",
+        "Folktandvården",
+        "Barnavårdscentral",
+        "Barnmorskemottagning",
+        "Ungdomsmottagning",
+        "Rehabiliteringsenhet",
+        "Enhet"
+    };
     static final int REGIONS = 21;
     private static final int PRIVATE_PROVIDERS = 60;
     static final int MUNICIPALITIES = 290;
-    private static final String[] PLACE_STARTS = { "Ås", "Berg", "Holm", "Lund", "Sjö", "Ek", "Björk", "Gran", "Lind",
-            "Sand", "Sten", "Dal", "Ny", "Gam", "Öster", "Väster", "Norr", "Söder", "Hög", "Ljung", "Al", "Ask", "Malm",
-            "Tors", "Frö", "Hult", "Kvarn", "Rävs", "Fal" };
-    private static final String[] PLACE_ENDS = { "by", "köping", "vik", "sjö", "hult", "ås", "ryd", "torp", "stad", "näs" };
+    private static final String[] PLACE_STARTS = {
+        "Ås", "Berg", "Holm", "Lund", "Sjö", "Ek", "Björk", "Gran", "Lind", "Sand", "Sten", "Dal", "Ny", "Gam", "Öster",
+        "Väster", "Norr", "Söder", "Hög", "Ljung", "Al", "Ask", "Malm", "Tors", "Frö", "Hult", "Kvarn", "Rävs", "Fal"
+    };
+    private static final String[] PLACE_ENDS = {"by", "köping", "vik", "sjö", "hult", "ås", "ryd", "torp", "stad", "näs"
+    };
 
     private final SplittableRandom random;
     private final Size size;
     private final int year;
     /** Offerings and exemptions span three years before 1 January of the given year, up to 1 October of it. */
     private final LocalDate historyStart;
+
     private final LocalDate historyEnd;
     private final List<String> services;
     private final List<Revision> revisions;
@@ -101,14 +144,22 @@ public final class DatasetGenerator {
         this.revisions = revisions();
     }
 
-    record Unit(String hsaId, String name, String unitType, String careProvider, String administration,
-            String municipality, String address, String phone, String website, LocalDate openedOn, LocalDate closedOn,
-            double offerShare) {
-    }
+    record Unit(
+            String hsaId,
+            String name,
+            String unitType,
+            String careProvider,
+            String administration,
+            String municipality,
+            String address,
+            String phone,
+            String website,
+            LocalDate openedOn,
+            LocalDate closedOn,
+            double offerShare) {}
 
     /** A basutbud revision: code → unit types it is limited to (empty: every type). */
-    record Revision(String name, LocalDate validFrom, boolean published, Map<String, List<String>> requirements) {
-    }
+    record Revision(String name, LocalDate validFrom, boolean published, Map<String, List<String>> requirements) {}
 
     public static void main(String[] args) throws IOException {
         long seed = 42;
@@ -153,28 +204,54 @@ public final class DatasetGenerator {
         sink.statement("begin");
         sink.copy("e_service", "code, name, name_en, description, status", out -> {
             for (int i = REFERENCE_SERVICES.size(); i < services.size(); i++) {
-                row(out, services.get(i), "Regional e-tjänst " + (i + 1), "Regional e-service " + (i + 1),
-                        "En e-tjänst som regionerna erbjuder utöver 1177:s referenskatalog", "ACTIVE");
+                row(
+                        out,
+                        services.get(i),
+                        "Regional e-tjänst " + (i + 1),
+                        "Regional e-service " + (i + 1),
+                        "En e-tjänst som regionerna erbjuder utöver 1177:s referenskatalog",
+                        "ACTIVE");
             }
         });
-        sink.copy("care_unit", "hsa_id, name, unit_type, care_provider, administration, municipality, address, phone, "
-                + "website, opened_on, closed_on", out -> {
+        sink.copy(
+                "care_unit",
+                "hsa_id, name, unit_type, care_provider, administration, municipality, address, phone, "
+                        + "website, opened_on, closed_on",
+                out -> {
                     for (Unit u : units) {
-                        row(out, u.hsaId(), u.name(), u.unitType(), u.careProvider(), u.administration(), u.municipality(),
-                                u.address(), u.phone(), u.website(), text(u.openedOn()), text(u.closedOn()));
+                        row(
+                                out,
+                                u.hsaId(),
+                                u.name(),
+                                u.unitType(),
+                                u.careProvider(),
+                                u.administration(),
+                                u.municipality(),
+                                u.address(),
+                                u.phone(),
+                                u.website(),
+                                text(u.openedOn()),
+                                text(u.closedOn()));
                     }
                 });
         for (Revision revision : revisions) {
-            sink.statement("insert into baseline (name, valid_from, decision, status, published_at, published_by) values ("
-                    + quote(revision.name()) + ", date '" + revision.validFrom() + "', "
-                    + quote("Beslut i hälso- och sjukvårdsdirektörsnätverket inför " + revision.validFrom().getYear())
-                    + (revision.published()
-                            ? ", 'PUBLISHED', timestamptz '" + revision.validFrom().minusMonths(2) + " 10:00:00+01', 'bench'"
-                            : ", 'DRAFT', null, null")
-                    + ")");
+            sink.statement(
+                    "insert into baseline (name, valid_from, decision, status, published_at, published_by) values ("
+                            + quote(revision.name()) + ", date '" + revision.validFrom() + "', "
+                            + quote("Beslut i hälso- och sjukvårdsdirektörsnätverket inför "
+                                    + revision.validFrom().getYear())
+                            + (revision.published()
+                                    ? ", 'PUBLISHED', timestamptz '"
+                                            + revision.validFrom().minusMonths(2) + " 10:00:00+01', 'bench'"
+                                    : ", 'DRAFT', null, null")
+                            + ")");
             StringBuilder values = new StringBuilder();
             revision.requirements().forEach((code, types) -> values.append(values.length() == 0 ? "" : ", ")
-                    .append("(").append(quote(code)).append(", '{").append(String.join(",", types)).append("}')"));
+                    .append("(")
+                    .append(quote(code))
+                    .append(", '{")
+                    .append(String.join(",", types))
+                    .append("}')"));
             sink.statement("insert into baseline_requirement (baseline_id, e_service_id, unit_types) "
                     + "select b.id, s.id, r.unit_types::varchar(32)[] from (values " + values + ") r(code, unit_types) "
                     + "join e_service s on s.code = r.code join baseline b on b.name = " + quote(revision.name()));
@@ -207,7 +284,8 @@ public final class DatasetGenerator {
         sink.statement("create temp table " + staged + " (hsa_id varchar(31), code varchar(64), " + columnTypes
                 + ") on commit drop");
         sink.copy(staged, "hsa_id, code, " + columns, rows);
-        String selected = String.join(", ", Arrays.stream(columns.split(", ")).map(c -> "x." + c).toList());
+        String selected = String.join(
+                ", ", Arrays.stream(columns.split(", ")).map(c -> "x." + c).toList());
         sink.statement("insert into " + table + " (care_unit_id, e_service_id, " + columns + ") "
                 + "select u.id, s.id, " + selected + " from " + staged + " x "
                 + "join care_unit u on u.hsa_id = x.hsa_id join e_service s on s.code = x.code");
@@ -224,8 +302,12 @@ public final class DatasetGenerator {
                     : String.format(Locale.ROOT, "SE23210000%02d", region);
             int type = unitType();
             String place = municipalityName(municipality);
-            String administration = privateProvider ? null
-                    : String.format(Locale.ROOT, "Region %02d %s", region,
+            String administration = privateProvider
+                    ? null
+                    : String.format(
+                            Locale.ROOT,
+                            "Region %02d %s",
+                            region,
                             switch (UNIT_TYPES[type]) {
                                 case "PRIMARY_CARE", "CHILD_HEALTH", "MATERNITY", "YOUTH_CLINIC" -> "Primärvård";
                                 case "DENTAL_CARE" -> "Folktandvården";
@@ -233,22 +315,33 @@ public final class DatasetGenerator {
                                 default -> "Specialiserad vård";
                             });
             String hsaId = provider + String.format(Locale.ROOT, "-E%06d", n);
-            LocalDate openedOn = random.nextInt(100) < 20 ? null
-                    : random.nextInt(100) < 3 ? dateBetween(historyStart.plusMonths(6), historyEnd)
+            LocalDate openedOn = random.nextInt(100) < 20
+                    ? null
+                    : random.nextInt(100) < 3
+                            ? dateBetween(historyStart.plusMonths(6), historyEnd)
                             : dateBetween(LocalDate.of(year - 20, 1, 1), historyStart);
             LocalDate closedOn = null;
             int closing = random.nextInt(100);
             if (closing < 3) {
-                LocalDate from = openedOn == null || openedOn.isBefore(historyStart) ? historyStart : openedOn.plusDays(1);
+                LocalDate from =
+                        openedOn == null || openedOn.isBefore(historyStart) ? historyStart : openedOn.plusDays(1);
                 closedOn = from.isBefore(historyEnd) ? dateBetween(from, historyEnd) : null;
             } else if (closing < 4) {
                 closedOn = LocalDate.of(year + 1, 3, 31);
             }
             String street = PLACE_STARTS[random.nextInt(PLACE_STARTS.length)] + "vägen " + (1 + random.nextInt(120));
-            units.add(new Unit(hsaId, UNIT_TYPE_NAMES[type] + " " + place + " " + n, UNIT_TYPES[type], provider,
-                    administration, place, street + ", " + place,
+            units.add(new Unit(
+                    hsaId,
+                    UNIT_TYPE_NAMES[type] + " " + place + " " + n,
+                    UNIT_TYPES[type],
+                    provider,
+                    administration,
+                    place,
+                    street + ", " + place,
                     String.format(Locale.ROOT, "0%d-%06d", 10 + random.nextInt(90), random.nextInt(1_000_000)),
-                    "https://www.1177.se/hitta-vard/kontaktkort/" + hsaId, openedOn, closedOn,
+                    "https://www.1177.se/hitta-vard/kontaktkort/" + hsaId,
+                    openedOn,
+                    closedOn,
                     0.5 + random.nextDouble() * 0.45));
         }
         return units;
@@ -256,8 +349,10 @@ public final class DatasetGenerator {
 
     /** Every unit's history per e-service: a current period, maybe an earlier one, or only a withdrawn one. */
     private void offerings(Unit unit, Appendable out) throws IOException {
-        LocalDate earliest = unit.openedOn() == null || unit.openedOn().isBefore(historyStart) ? historyStart : unit.openedOn();
-        LocalDate latest = unit.closedOn() == null || unit.closedOn().isAfter(historyEnd) ? historyEnd : unit.closedOn();
+        LocalDate earliest =
+                unit.openedOn() == null || unit.openedOn().isBefore(historyStart) ? historyStart : unit.openedOn();
+        LocalDate latest =
+                unit.closedOn() == null || unit.closedOn().isAfter(historyEnd) ? historyEnd : unit.closedOn();
         if (!earliest.isBefore(latest.minusDays(2))) {
             return;
         }
@@ -295,8 +390,13 @@ public final class DatasetGenerator {
         for (int i = 0; i < count && !applicable.isEmpty(); i++) {
             String code = applicable.remove(random.nextInt(applicable.size()));
             int kind = random.nextInt(10);
-            LocalDate until = kind < 6 ? null : kind < 9 ? LocalDate.of(year + 1, 6, 30) : LocalDate.of(year - 1, 6, 30);
-            row(out, unit.hsaId(), code, "Enheten saknar förutsättningar för tjänsten (beslut " + year + "-" + (i + 1) + ")",
+            LocalDate until =
+                    kind < 6 ? null : kind < 9 ? LocalDate.of(year + 1, 6, 30) : LocalDate.of(year - 1, 6, 30);
+            row(
+                    out,
+                    unit.hsaId(),
+                    code,
+                    "Enheten saknar förutsättningar för tjänsten (beslut " + year + "-" + (i + 1) + ")",
                     text(until));
         }
     }

@@ -24,10 +24,19 @@ import com.tngtech.archunit.core.importer.ImportOption;
  */
 class ArchitectureTest {
 
-    private static final List<String> FEATURES = List.of("audit", "baseline", "careunit", "compliance", "contactcard",
-            "eservice", "exemption", "offering", "sample");
-    private static final String[] ROOMS = { "se.basutbud.web..", "se.basutbud.security..", "se.basutbud.change..",
-            "se.basutbud.db.." };
+    private static final List<String> FEATURES = List.of(
+            "audit",
+            "baseline",
+            "careunit",
+            "compliance",
+            "contactcard",
+            "eservice",
+            "exemption",
+            "offering",
+            "sample");
+    private static final String[] ROOMS = {
+        "se.basutbud.web..", "se.basutbud.security..", "se.basutbud.change..", "se.basutbud.db.."
+    };
 
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -39,21 +48,34 @@ class ArchitectureTest {
 
     @Test
     void theSharedRoomsNeverDependOnAFeature() {
-        noClasses().that().resideInAnyPackage(ROOMS).should().dependOnClassesThat().resideInAnyPackage(featurePackages())
+        noClasses()
+                .that()
+                .resideInAnyPackage(ROOMS)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(featurePackages())
                 .check(PRODUCTION);
     }
 
     @Test
     void changeNotificationAndTheDatabaseNeverDependOnTheWeb() {
-        noClasses().that().resideInAnyPackage("se.basutbud.change..", "se.basutbud.db..")
-                .should().dependOnClassesThat().resideInAnyPackage("se.basutbud.web..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("se.basutbud.change..", "se.basutbud.db..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("se.basutbud.web..")
                 .check(PRODUCTION);
     }
 
     @Test
     void nothingInProductionCodeUsesTheLocalDatabase() {
-        noClasses().that().resideOutsideOfPackage("se.basutbud.db.local..")
-                .should().dependOnClassesThat().resideInAPackage("se.basutbud.db.local..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("se.basutbud.db.local..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("se.basutbud.db.local..")
                 .check(PRODUCTION);
     }
 
@@ -65,21 +87,30 @@ class ArchitectureTest {
     @Test
     void aFeatureNeverUsesAnotherFeaturesResourcesStoresOrQueries() {
         for (String feature : FEATURES) {
-            String[] others = FEATURES.stream().filter(other -> !other.equals(feature))
-                    .map(other -> "se.basutbud." + other + "..").toArray(String[]::new);
-            noClasses().that().resideInAPackage("se.basutbud." + feature + "..")
-                    .should().dependOnClassesThat(internalsOf(others))
+            String[] others = FEATURES.stream()
+                    .filter(other -> !other.equals(feature))
+                    .map(other -> "se.basutbud." + other + "..")
+                    .toArray(String[]::new);
+            noClasses()
+                    .that()
+                    .resideInAPackage("se.basutbud." + feature + "..")
+                    .should()
+                    .dependOnClassesThat(internalsOf(others))
                     .check(PRODUCTION);
         }
     }
 
     private static DescribedPredicate<JavaClass> internalsOf(String[] packages) {
-        return DescribedPredicate.describe("internals of " + Arrays.toString(packages),
+        return DescribedPredicate.describe(
+                "internals of " + Arrays.toString(packages),
                 type -> type.getPackage().getName().startsWith("se.basutbud.")
-                        && Arrays.stream(packages).anyMatch(pkg -> type.getPackageName().equals(pkg.replace("..", ""))
-                                || type.getPackageName().startsWith(pkg.replace("..", ".")))
-                        && (type.isAnnotatedWith(Path.class) || type.getSimpleName().endsWith("Store")
-                                || type.getSimpleName().endsWith("Queries") || type.getSimpleName().endsWith("Route")
+                        && Arrays.stream(packages)
+                                .anyMatch(pkg -> type.getPackageName().equals(pkg.replace("..", ""))
+                                        || type.getPackageName().startsWith(pkg.replace("..", ".")))
+                        && (type.isAnnotatedWith(Path.class)
+                                || type.getSimpleName().endsWith("Store")
+                                || type.getSimpleName().endsWith("Queries")
+                                || type.getSimpleName().endsWith("Route")
                                 || type.getSimpleName().endsWith("Refresher")));
     }
 }

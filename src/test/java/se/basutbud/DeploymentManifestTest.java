@@ -34,16 +34,21 @@ class DeploymentManifestTest {
 
     @Test
     void probesUseHealthPathsTheServiceAnswers() {
-        assertEquals("/q/health/ready", container.at("/readinessProbe/httpGet/path").asText());
-        assertEquals("/q/health/live", container.at("/livenessProbe/httpGet/path").asText());
-        assertEquals("/q/health/started", container.at("/startupProbe/httpGet/path").asText());
-        for (String probe : new String[] { "readinessProbe", "livenessProbe", "startupProbe" }) {
+        assertEquals(
+                "/q/health/ready", container.at("/readinessProbe/httpGet/path").asText());
+        assertEquals(
+                "/q/health/live", container.at("/livenessProbe/httpGet/path").asText());
+        assertEquals(
+                "/q/health/started", container.at("/startupProbe/httpGet/path").asText());
+        for (String probe : new String[] {"readinessProbe", "livenessProbe", "startupProbe"}) {
             String path = container.at("/" + probe + "/httpGet/path").asText();
             request().get(path).then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("UP"));
             assertEquals("http", container.at("/" + probe + "/httpGet/port").asText());
         }
-        request().get("/q/health/ready").then().body("checks.name",
-                org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("Database")));
+        request()
+                .get("/q/health/ready")
+                .then()
+                .body("checks.name", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("Database")));
     }
 
     @Test
@@ -54,19 +59,29 @@ class DeploymentManifestTest {
             String name = env.get("name").asText();
             variables.add(name);
             String property = name.toLowerCase(Locale.ROOT).replace('_', '.');
-            assertNotNull(ConfigProvider.getConfig().getConfigValue(property).getValue(),
+            assertNotNull(
+                    ConfigProvider.getConfig().getConfigValue(property).getValue(),
                     name + " must configure a property the service uses: " + property);
             if (env.has("valueFrom")) {
                 JsonNode ref = env.at("/valueFrom/secretKeyRef");
-                assertEquals(secret.at("/metadata/name").asText(), ref.get("name").asText());
+                assertEquals(
+                        secret.at("/metadata/name").asText(), ref.get("name").asText());
                 assertTrue(secret.get("stringData").has(ref.get("key").asText()), "secret key " + ref.get("key"));
             }
         }
-        assertEquals(Set.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
-                "QUARKUS_HTTP_PORT", "MP_JWT_VERIFY_ISSUER", "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_AUDIENCES"),
+        assertEquals(
+                Set.of(
+                        "QUARKUS_DATASOURCE_JDBC_URL",
+                        "QUARKUS_DATASOURCE_USERNAME",
+                        "QUARKUS_DATASOURCE_PASSWORD",
+                        "QUARKUS_HTTP_PORT",
+                        "MP_JWT_VERIFY_ISSUER",
+                        "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                        "MP_JWT_VERIFY_AUDIENCES"),
                 variables);
-        for (String sensitive : new String[] { "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
-                "QUARKUS_DATASOURCE_PASSWORD" }) {
+        for (String sensitive : new String[] {
+            "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD"
+        }) {
             container.get("env").forEach(env -> {
                 if (env.get("name").asText().equals(sensitive)) {
                     assertTrue(env.has("valueFrom"), sensitive + " comes from the Secret");
@@ -84,7 +99,9 @@ class DeploymentManifestTest {
             }
         });
         JsonNode service = read("deploy/kubernetes/service.yaml");
-        assertEquals(container.at("/ports/0/name").asText(), service.at("/spec/ports/0/targetPort").asText());
+        assertEquals(
+                container.at("/ports/0/name").asText(),
+                service.at("/spec/ports/0/targetPort").asText());
         assertEquals(deployment.at("/spec/selector/matchLabels"), service.at("/spec/selector"));
         String dockerfile = Files.readString(Path.of("deploy/Dockerfile"));
         assertTrue(dockerfile.contains("EXPOSE " + port));
@@ -94,9 +111,15 @@ class DeploymentManifestTest {
 
     @Test
     void theTargetedPostgresqlMajorIsTheOneTheTestsRunOn() throws IOException {
-        Matcher version = Pattern.compile("<postgres-binaries.version>(\\d+)\\.").matcher(Files.readString(Path.of("pom.xml")));
+        Matcher version =
+                Pattern.compile("<postgres-binaries.version>(\\d+)\\.").matcher(Files.readString(Path.of("pom.xml")));
         assertTrue(version.find());
-        assertEquals(version.group(1), deployment.at("/metadata/annotations").get("basutbud.se/postgresql-major").asText());
+        assertEquals(
+                version.group(1),
+                deployment
+                        .at("/metadata/annotations")
+                        .get("basutbud.se/postgresql-major")
+                        .asText());
     }
 
     private static JsonNode read(String file) {

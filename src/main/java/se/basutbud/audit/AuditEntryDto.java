@@ -11,16 +11,34 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 public record AuditEntryDto(
         long id,
         @Schema(description = "When it was committed") Instant at,
-        @Schema(description = "The subject of the writer's token", examples = "anna.andersson") String actor,
+
+        @Schema(description = "The subject of the writer's token", examples = "anna.andersson")
+        String actor,
+
         AuditLog.EntityType entityType,
-        @Schema(description = "The entity's key: code, HSA-id, revision id, or HSA-id/code and id/code for the parts",
-                examples = "SE2321000073-1234/fornya-recept") String key,
+
+        @Schema(
+                description = "The entity's key: code, HSA-id, revision id, or HSA-id/code and id/code for the parts",
+                examples = "SE2321000073-1234/fornya-recept")
+        String key,
+
         AuditLog.Action action,
-        @Schema(type = SchemaType.OBJECT, description = "The entity before; absent when created") @JsonRawValue String before,
-        @Schema(type = SchemaType.OBJECT, description = "The entity after; absent when deleted") @JsonRawValue String after) {
+
+        @Schema(type = SchemaType.OBJECT, description = "The entity before; absent when created") @JsonRawValue
+        String before,
+
+        @Schema(type = SchemaType.OBJECT, description = "The entity after; absent when deleted") @JsonRawValue
+        String after) {
 
     static AuditEntryDto of(AuditEvent event) {
-        return new AuditEntryDto(event.id, event.occurredAt, event.actor, event.entityType, event.entityKey, event.action,
-                event.before, event.after);
+        return new AuditEntryDto(
+                event.id,
+                event.occurredAt,
+                event.actor,
+                event.entityType,
+                event.entityKey,
+                event.action,
+                event.before,
+                event.after);
     }
 }

@@ -25,16 +25,23 @@ import se.basutbud.web.PageRequest;
 public class AuditLog {
 
     public enum EntityType {
-        E_SERVICE, CARE_UNIT, BASELINE, BASELINE_REQUIREMENT, OFFERING, EXEMPTION
+        E_SERVICE,
+        CARE_UNIT,
+        BASELINE,
+        BASELINE_REQUIREMENT,
+        OFFERING,
+        EXEMPTION
     }
 
     public enum Action {
-        CREATE, UPDATE, DELETE, PUBLISH
+        CREATE,
+        UPDATE,
+        DELETE,
+        PUBLISH
     }
 
     /** What to look for in the trail; null means any. {@code to} is exclusive. */
-    public record Filter(EntityType entityType, String key, String actor, Instant from, Instant to) {
-    }
+    public record Filter(EntityType entityType, String key, String actor, Instant from, Instant to) {}
 
     private final Caller caller;
     private final TimeSource time;
@@ -69,8 +76,10 @@ public class AuditLog {
                 .add("actor = :actor", "actor", filter.actor())
                 .add("occurredAt >= :from", "from", filter.from())
                 .add("occurredAt < :to", "to", filter.to());
-        return Page.of(AuditEvent.find(conditions.query(), Sort.descending("occurredAt", "id"), conditions.params()),
-                request, AuditEntryDto::of);
+        return Page.of(
+                AuditEvent.find(conditions.query(), Sort.descending("occurredAt", "id"), conditions.params()),
+                request,
+                AuditEntryDto::of);
     }
 
     /** The subject the current write is recorded under. */

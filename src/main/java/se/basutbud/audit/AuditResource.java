@@ -38,23 +38,37 @@ public class AuditResource {
     }
 
     @GET
-    @Operation(summary = "The audit trail", description = "Newest first. from and to are dates in Europe/Stockholm, both inclusive.")
+    @Operation(
+            summary = "The audit trail",
+            description = "Newest first. from and to are dates in Europe/Stockholm, both inclusive.")
     @APIResponse(responseCode = "200", description = "A page of audit entries")
     @APIResponse(responseCode = "400", description = "A query parameter is invalid")
     public Page<AuditEntryDto> listAuditEntries(
-            @Parameter(description = "Only this kind of entity", schema = @Schema(implementation = AuditLog.EntityType.class))
-            @QueryParam("entityType") String entityType,
+            @Parameter(
+                            description = "Only this kind of entity",
+                            schema = @Schema(implementation = AuditLog.EntityType.class))
+                    @QueryParam("entityType")
+                    String entityType,
             @Parameter(description = "Only this entity key (HSA-ids upper-case)") @QueryParam("key") String key,
             @Parameter(description = "Only writes by this token subject") @QueryParam("actor") String actor,
-            @Parameter(description = "From this day", schema = @Schema(implementation = LocalDate.class)) @QueryParam("from") String from,
-            @Parameter(description = "To this day", schema = @Schema(implementation = LocalDate.class)) @QueryParam("to") String to,
+            @Parameter(description = "From this day", schema = @Schema(implementation = LocalDate.class))
+                    @QueryParam("from")
+                    String from,
+            @Parameter(description = "To this day", schema = @Schema(implementation = LocalDate.class))
+                    @QueryParam("to")
+                    String to,
             @BeanParam PageParams page) {
         LocalDate fromDate = QueryParams.date("from", from, null);
         LocalDate toDate = QueryParams.date("to", to, null);
-        return trail.search(new AuditLog.Filter(
-                QueryParams.enumValue("entityType", entityType, AuditLog.EntityType.class),
-                QueryParams.text("key", key), QueryParams.text("actor", actor),
-                fromDate == null ? null : fromDate.atStartOfDay(zone).toInstant(),
-                toDate == null ? null : toDate.plusDays(1).atStartOfDay(zone).toInstant()), page.toRequest());
+        return trail.search(
+                new AuditLog.Filter(
+                        QueryParams.enumValue("entityType", entityType, AuditLog.EntityType.class),
+                        QueryParams.text("key", key),
+                        QueryParams.text("actor", actor),
+                        fromDate == null ? null : fromDate.atStartOfDay(zone).toInstant(),
+                        toDate == null
+                                ? null
+                                : toDate.plusDays(1).atStartOfDay(zone).toInstant()),
+                page.toRequest());
     }
 }

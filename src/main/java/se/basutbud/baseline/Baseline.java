@@ -49,19 +49,24 @@ public class Baseline extends CatalogueEntity {
     }
 
     /** Which publication of a revision: a revision published, rolled back and published again is another. */
-    record Publication(long id, Instant publishedAt) {
-    }
+    record Publication(long id, Instant publishedAt) {}
 
     /**
      * The published revision in force on a date (the one with the latest validFrom on or before it), as an
      * index lookup rather than the whole revision.
      */
     static Optional<Publication> publicationInForceOn(LocalDate date) {
-        return getEntityManager().createQuery("select new se.basutbud.baseline.Baseline$Publication(b.id, b.publishedAt) "
-                + "from Baseline b where b.status = :published and b.validFrom <= :date order by b.validFrom desc",
-                Publication.class)
-                .setParameter("published", BaselineStatus.PUBLISHED).setParameter("date", date)
-                .setMaxResults(1).getResultList().stream().findFirst();
+        return getEntityManager()
+                .createQuery(
+                        "select new se.basutbud.baseline.Baseline$Publication(b.id, b.publishedAt) "
+                                + "from Baseline b where b.status = :published and b.validFrom <= :date order by b.validFrom desc",
+                        Publication.class)
+                .setParameter("published", BaselineStatus.PUBLISHED)
+                .setParameter("date", date)
+                .setMaxResults(1)
+                .getResultList()
+                .stream()
+                .findFirst();
     }
 
     boolean isPublished() {

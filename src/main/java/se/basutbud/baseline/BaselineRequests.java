@@ -15,23 +15,30 @@ import se.basutbud.web.Text;
 
 public final class BaselineRequests {
 
-    private BaselineRequests() {
-    }
+    private BaselineRequests() {}
 
     @Schema(name = "BaselineCreate", description = "A new draft revision")
     public record Create(
             @Schema(examples = "Basutbud 2027", maxLength = 200)
-            @NotBlank @Size(max = 200) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String name,
+            @NotBlank
+            @Size(max = 200)
+            @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE)
+            String name,
+
             @Schema(examples = "2027-01-01") @NotNull LocalDate validFrom,
+
             @Schema(maxLength = 2000)
-            @Size(max = 2000) @Pattern(regexp = Text.MULTI_LINE, message = Text.MULTI_LINE_MESSAGE) String decision,
-            @Schema(description = "Id of a revision whose requirements the draft starts with (retired services are left out)")
-            Long copyFrom) {
-    }
+            @Size(max = 2000)
+            @Pattern(regexp = Text.MULTI_LINE, message = Text.MULTI_LINE_MESSAGE)
+            String decision,
+
+            @Schema(
+                    description =
+                            "Id of a revision whose requirements the draft starts with (retired services are left out)")
+            Long copyFrom) {}
 
     @Schema(name = "RequirementWrite", description = "The unit types a requirement is limited to")
     public record RequirementWrite(
-            @Schema(description = "Empty or missing: every unit type")
-            @Size(max = 20) List<@NotNull UnitType> unitTypes) {
-    }
+            @Schema(description = "Empty or missing: every unit type") @Size(max = 20)
+            List<@NotNull UnitType> unitTypes) {}
 }

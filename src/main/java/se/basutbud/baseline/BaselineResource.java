@@ -1,6 +1,5 @@
 package se.basutbud.baseline;
 
-
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -61,8 +60,14 @@ public class BaselineResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Start a draft revision", description = "copyFrom starts it with another revision's requirements, as the annual revision usually does.")
-    @APIResponse(responseCode = "201", description = "The new draft", headers = @Header(name = "ETag", ref = "ETag"),
+    @Operation(
+            summary = "Start a draft revision",
+            description =
+                    "copyFrom starts it with another revision's requirements, as the annual revision usually does.")
+    @APIResponse(
+            responseCode = "201",
+            description = "The new draft",
+            headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = BaselineDto.class)))
     @APIResponse(responseCode = "400", description = "The body is invalid")
     @APIResponse(responseCode = "422", description = "copyFrom names no revision")
@@ -74,14 +79,19 @@ public class BaselineResource {
 
     @GET
     @Path("/current")
-    @Operation(summary = "The revision in force on a date", description = "The published revision with the latest validFrom on or before the date.")
+    @Operation(
+            summary = "The revision in force on a date",
+            description = "The published revision with the latest validFrom on or before the date.")
     @APIResponse(responseCode = "200", description = "The revision in force")
     @APIResponse(responseCode = "400", description = "Not a date")
     @APIResponse(responseCode = "404", description = "No published revision applies on that date")
     @PermitAll
     public BaselineDto getCurrentBaseline(
-            @Parameter(description = "Defaults to today in Europe/Stockholm", schema = @Schema(implementation = java.time.LocalDate.class))
-            @QueryParam("date") String date) {
+            @Parameter(
+                            description = "Defaults to today in Europe/Stockholm",
+                            schema = @Schema(implementation = java.time.LocalDate.class))
+                    @QueryParam("date")
+                    String date) {
         java.time.LocalDate on = QueryParams.date("date", date, time.today());
         return service.inForceOn(on)
                 .orElseThrow(() -> ApiException.notFound("No published basutbud revision is in force on " + on));
@@ -89,8 +99,13 @@ public class BaselineResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get one revision", description = "Drafts too. The ETag goes in If-Match of an edit or the publication.")
-    @APIResponse(responseCode = "200", description = "The revision; its ETag goes in If-Match of an edit", headers = @Header(name = "ETag", ref = "ETag"),
+    @Operation(
+            summary = "Get one revision",
+            description = "Drafts too. The ETag goes in If-Match of an edit or the publication.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The revision; its ETag goes in If-Match of an edit",
+            headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = BaselineDto.class)))
     @APIResponse(responseCode = "400", description = "The id is not a number")
     @APIResponse(responseCode = "404", description = "No revision with that id")
@@ -108,17 +123,24 @@ public class BaselineResource {
     @APIResponse(responseCode = "409", description = "The revision is published and never changes")
     @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
     @RolesAllowed(Roles.ADMIN)
-    public void deleteBaseline(@PathParam("id") String id,
+    public void deleteBaseline(
+            @PathParam("id") String id,
             @Parameter(description = "The ETag read; the write is refused (412) if the resource changed since")
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch) {
         service.delete(QueryParams.id("id", id), ifMatch);
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/requirements/{serviceCode}")
-    @Operation(summary = "Require an e-service in a draft", description = "Creates or replaces the requirement; unitTypes limits it to those unit types.")
-    @APIResponse(responseCode = "200", description = "The revision with the requirement", headers = @Header(name = "ETag", ref = "ETag"),
+    @Operation(
+            summary = "Require an e-service in a draft",
+            description = "Creates or replaces the requirement; unitTypes limits it to those unit types.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The revision with the requirement",
+            headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = BaselineDto.class)))
     @APIResponse(responseCode = "400", description = "The id is not a number, or the body is invalid")
     @APIResponse(responseCode = "404", description = "No such revision or e-service")
@@ -126,11 +148,15 @@ public class BaselineResource {
     @APIResponse(responseCode = "422", description = "The e-service is retired")
     @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
     @RolesAllowed(Roles.ADMIN)
-    public Response putRequirement(@PathParam("id") String id, @PathParam("serviceCode") String serviceCode,
+    public Response putRequirement(
+            @PathParam("id") String id,
+            @PathParam("serviceCode") String serviceCode,
             @Parameter(description = "The ETag read; the write is refused (412) if the resource changed since")
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
             @Valid @NotNull BaselineRequests.RequirementWrite request) {
-        return EntityTags.ok(service.putRequirement(QueryParams.id("id", id), serviceCode, request.unitTypes(), ifMatch));
+        return EntityTags.ok(
+                service.putRequirement(QueryParams.id("id", id), serviceCode, request.unitTypes(), ifMatch));
     }
 
     @DELETE
@@ -142,26 +168,38 @@ public class BaselineResource {
     @APIResponse(responseCode = "409", description = "The revision is published and never changes")
     @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
     @RolesAllowed(Roles.ADMIN)
-    public void deleteRequirement(@PathParam("id") String id, @PathParam("serviceCode") String serviceCode,
+    public void deleteRequirement(
+            @PathParam("id") String id,
+            @PathParam("serviceCode") String serviceCode,
             @Parameter(description = "The ETag read; the write is refused (412) if the resource changed since")
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch) {
         service.deleteRequirement(QueryParams.id("id", id), serviceCode, ifMatch);
     }
 
     @POST
     @Path("/{id}/publish")
-    @Operation(summary = "Publish a draft", description = "From then on the revision never changes; it is in force from validFrom.")
-    @APIResponse(responseCode = "200", description = "The published revision", headers = @Header(name = "ETag", ref = "ETag"),
+    @Operation(
+            summary = "Publish a draft",
+            description = "From then on the revision never changes; it is in force from validFrom.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The published revision",
+            headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = BaselineDto.class)))
     @APIResponse(responseCode = "400", description = "The id is not a number")
     @APIResponse(responseCode = "404", description = "No revision with that id")
-    @APIResponse(responseCode = "409", description = "Already published, or another published revision has the same validFrom")
+    @APIResponse(
+            responseCode = "409",
+            description = "Already published, or another published revision has the same validFrom")
     @APIResponse(responseCode = "422", description = "The revision has no requirements")
     @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
     @RolesAllowed(Roles.ADMIN)
-    public Response publishBaseline(@PathParam("id") String id,
+    public Response publishBaseline(
+            @PathParam("id") String id,
             @Parameter(description = "The ETag read; the write is refused (412) if the resource changed since")
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch) {
         return EntityTags.ok(service.publish(QueryParams.id("id", id), ifMatch));
     }
 }

@@ -51,8 +51,9 @@ public class BaselineService {
         baseline.status = BaselineStatus.DRAFT;
         baseline.touch(time.now());
         if (request.copyFrom() != null) {
-            Baseline source = Baseline.<Baseline>findByIdOptional(request.copyFrom()).orElseThrow(
-                    () -> ApiException.unprocessable("copyFrom: no basutbud revision with id " + request.copyFrom()));
+            Baseline source = Baseline.<Baseline>findByIdOptional(request.copyFrom())
+                    .orElseThrow(() ->
+                            ApiException.unprocessable("copyFrom: no basutbud revision with id " + request.copyFrom()));
             for (BaselineRequirement original : source.requirements) {
                 if (original.service.isActive()) {
                     BaselineRequirement copy = new BaselineRequirement();
@@ -83,7 +84,8 @@ public class BaselineService {
     @Transactional
     public Optional<BaselineDto> inForceOn(LocalDate date) {
         return Baseline.publicationInForceOn(date)
-                .map(publication -> publishedRevisions.computeIfAbsent(publication, p -> BaselineDto.of(require(p.id()))));
+                .map(publication ->
+                        publishedRevisions.computeIfAbsent(publication, p -> BaselineDto.of(require(p.id()))));
     }
 
     @Transactional
@@ -101,13 +103,17 @@ public class BaselineService {
                     baseline.requirements.add(added);
                     return added;
                 });
-        requirement.unitTypes = unitTypes == null ? new String[0]
+        requirement.unitTypes = unitTypes == null
+                ? new String[0]
                 : unitTypes.stream().distinct().sorted().map(Enum::name).toArray(String[]::new);
         baseline.touch(time.now());
         baseline.flush();
         BaselineDto after = BaselineDto.of(baseline);
-        audit.record(AuditLog.EntityType.BASELINE_REQUIREMENT, id + "/" + service.code,
-                before.isPresent() ? AuditLog.Action.UPDATE : AuditLog.Action.CREATE, before.orElse(null),
+        audit.record(
+                AuditLog.EntityType.BASELINE_REQUIREMENT,
+                id + "/" + service.code,
+                before.isPresent() ? AuditLog.Action.UPDATE : AuditLog.Action.CREATE,
+                before.orElse(null),
                 after.requirement(service.code).orElseThrow());
         return after;
     }
@@ -115,11 +121,13 @@ public class BaselineService {
     @Transactional
     public void deleteRequirement(long id, String serviceCode, String ifMatch) {
         Baseline baseline = requireDraftForUpdate(id, ifMatch);
-        BaselineDto.Requirement before = BaselineDto.of(baseline).requirement(serviceCode).orElseThrow(
-                () -> ApiException.notFound("The basutbud revision " + id + " does not require " + serviceCode));
+        BaselineDto.Requirement before = BaselineDto.of(baseline)
+                .requirement(serviceCode)
+                .orElseThrow(() ->
+                        ApiException.notFound("The basutbud revision " + id + " does not require " + serviceCode));
         baseline.requirements.removeIf(r -> r.service.code.equals(serviceCode));
-        audit.record(AuditLog.EntityType.BASELINE_REQUIREMENT, id + "/" + serviceCode, AuditLog.Action.DELETE, before,
-                null);
+        audit.record(
+                AuditLog.EntityType.BASELINE_REQUIREMENT, id + "/" + serviceCode, AuditLog.Action.DELETE, before, null);
         baseline.touch(time.now());
     }
 
@@ -132,11 +140,12 @@ public class BaselineService {
         if (baseline.requirements.isEmpty()) {
             throw ApiException.unprocessable("The basutbud revision " + id + " has no requirements to publish");
         }
-        Optional<Baseline> sameDate = Baseline.find("status = ?1 and validFrom = ?2", BaselineStatus.PUBLISHED,
-                baseline.validFrom).firstResultOptional();
+        Optional<Baseline> sameDate = Baseline.find(
+                        "status = ?1 and validFrom = ?2", BaselineStatus.PUBLISHED, baseline.validFrom)
+                .firstResultOptional();
         if (sameDate.isPresent()) {
-            throw ApiException.conflict("The published revision " + sameDate.get().id + " already applies from "
-                    + baseline.validFrom);
+            throw ApiException.conflict(
+                    "The published revision " + sameDate.get().id + " already applies from " + baseline.validFrom);
         }
         BaselineDto before = BaselineDto.of(baseline);
         baseline.status = BaselineStatus.PUBLISHED;

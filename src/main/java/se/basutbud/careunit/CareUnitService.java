@@ -42,19 +42,21 @@ public class CareUnitService {
         }
     }
 
-    public record Saved(CareUnitDto unit, boolean created) {
-    }
+    public record Saved(CareUnitDto unit, boolean created) {}
 
     @Transactional
     public Saved put(String hsaId, CareUnitRequest request, String ifMatch) {
         String id = HsaId.normalize(hsaId);
-        if (request.closedOn() != null && request.openedOn() != null && !request.closedOn().isAfter(request.openedOn())) {
+        if (request.closedOn() != null
+                && request.openedOn() != null
+                && !request.closedOn().isAfter(request.openedOn())) {
             throw ApiException.badRequest("closedOn", "must be after openedOn");
         }
         CareUnit unit = CareUnit.findByHsaIdForUpdate(id).orElse(null);
-        String careProvider = request.careProvider() == null || request.careProvider().isBlank()
-                ? HsaId.organisation(id)
-                : request.careProvider().strip().toUpperCase(Locale.ROOT);
+        String careProvider =
+                request.careProvider() == null || request.careProvider().isBlank()
+                        ? HsaId.organisation(id)
+                        : request.careProvider().strip().toUpperCase(Locale.ROOT);
         if (unit != null) {
             caller.requireMayEdit(unit.careProvider);
         }
@@ -80,8 +82,12 @@ public class CareUnitService {
         unit.persistAndFlush();
         unitsChanged.fire(UnitsChanged.unit(id));
         CareUnitDto after = CareUnitDto.of(unit);
-        audit.record(AuditLog.EntityType.CARE_UNIT, id, created ? AuditLog.Action.CREATE : AuditLog.Action.UPDATE,
-                before, after);
+        audit.record(
+                AuditLog.EntityType.CARE_UNIT,
+                id,
+                created ? AuditLog.Action.CREATE : AuditLog.Action.UPDATE,
+                before,
+                after);
         return new Saved(after, created);
     }
 
@@ -94,15 +100,21 @@ public class CareUnitService {
     public Page<CareUnitDto> list(Filter filter, String text, boolean includeClosed, PageRequest pageRequest) {
         Conditions conditions = new Conditions()
                 .add("unitType = :unitType", "unitType", filter.unitType())
-                .add("careProvider = :careProvider", "careProvider",
-                        filter.careProvider() == null ? null : filter.careProvider().toUpperCase(Locale.ROOT))
+                .add(
+                        "careProvider = :careProvider",
+                        "careProvider",
+                        filter.careProvider() == null
+                                ? null
+                                : filter.careProvider().toUpperCase(Locale.ROOT))
                 .add("administration = :administration", "administration", filter.administration())
                 .add("municipality = :municipality", "municipality", filter.municipality())
-                .add("(lower(name) like :text escape '\\' or lower(hsaId) like :text escape '\\')", "text",
+                .add(
+                        "(lower(name) like :text escape '\\' or lower(hsaId) like :text escape '\\')",
+                        "text",
                         text == null ? null : Conditions.containsPattern(text.toLowerCase(Locale.ROOT)))
                 .add("(closedOn is null or closedOn > :today)", "today", includeClosed ? null : time.today());
-        return Page.of(CareUnit.find(conditions.query(), Sort.by("hsaId"), conditions.params()), pageRequest,
-                CareUnitDto::of);
+        return Page.of(
+                CareUnit.find(conditions.query(), Sort.by("hsaId"), conditions.params()), pageRequest, CareUnitDto::of);
     }
 
     /** The unit with this HSA-id: 400 if it is not an HSA-id, 404 if unknown. */

@@ -18,12 +18,13 @@ public final class HsaId {
             + "at most 31 characters";
     private static final Pattern COMPILED = Pattern.compile(PATTERN);
 
-    private HsaId() {
-    }
+    private HsaId() {}
 
     /** The canonical, upper-case form; a 400 naming {@code hsaId} if the value is not an HSA-id. */
     public static String normalize(String value) {
-        if (value == null || value.length() > MAX_LENGTH || !COMPILED.matcher(value).matches()) {
+        if (value == null
+                || value.length() > MAX_LENGTH
+                || !COMPILED.matcher(value).matches()) {
             throw ApiException.badRequest("hsaId", MESSAGE);
         }
         return value.toUpperCase(Locale.ROOT);

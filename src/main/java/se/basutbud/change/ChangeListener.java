@@ -32,6 +32,7 @@ public class ChangeListener {
     private static final Logger LOG = Logger.getLogger(ChangeListener.class);
     /** How long one wait for notifications lasts: also how long stopping may take. */
     private static final int POLL_MILLIS = 500;
+
     private static final long MAX_BACKOFF_MILLIS = 5_000;
 
     private final AgroalDataSource dataSource;
@@ -99,7 +100,9 @@ public class ChangeListener {
                 }
             } catch (SQLException | RuntimeException e) {
                 if (listening) {
-                    LOG.warnf("Lost the change notifications (%s); caches are bypassed until they are back", e.getMessage());
+                    LOG.warnf(
+                            "Lost the change notifications (%s); caches are bypassed until they are back",
+                            e.getMessage());
                 }
             } finally {
                 listening = false;

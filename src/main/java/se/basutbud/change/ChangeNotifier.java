@@ -26,8 +26,8 @@ public class ChangeNotifier {
     private final TransactionSynchronizationRegistry transactions;
     private final ChangeListener listener;
 
-    ChangeNotifier(EntityManager entityManager, TransactionSynchronizationRegistry transactions,
-            ChangeListener listener) {
+    ChangeNotifier(
+            EntityManager entityManager, TransactionSynchronizationRegistry transactions, ChangeListener listener) {
         this.entityManager = entityManager;
         this.transactions = transactions;
         this.listener = listener;
@@ -41,7 +41,8 @@ public class ChangeNotifier {
     public void send(UnitsChanged event) {
         String joined = event.allUnits() ? ALL_UNITS : String.join(",", event.hsaIds());
         String payload = joined.length() > MAX_PAYLOAD ? ALL_UNITS : joined;
-        entityManager.createNativeQuery("select pg_notify(:channel, :payload)")
+        entityManager
+                .createNativeQuery("select pg_notify(:channel, :payload)")
                 .setParameter("channel", CHANNEL)
                 .setParameter("payload", payload)
                 .getSingleResult();

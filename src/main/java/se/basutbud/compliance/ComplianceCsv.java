@@ -16,24 +16,25 @@ final class ComplianceCsv {
     private static final String HEADER = "hsaId,name,unitType,careProvider,administration,municipality,"
             + "required,offered,missing,exempted,score,status";
 
-    private ComplianceCsv() {
-    }
+    private ComplianceCsv() {}
 
     /** Writes the header row at once, then one line per {@link #row}. */
     static Consumer<ComplianceDtos.Row> writer(Writer out) {
         write(out, HEADER + "\r\n");
-        return row -> write(out, cell(row.hsaId()) + ','
-                + cell(row.name()) + ','
-                + row.unitType() + ','
-                + cell(row.careProvider()) + ','
-                + cell(row.administration()) + ','
-                + cell(row.municipality()) + ','
-                + row.required() + ','
-                + row.offered() + ','
-                + cell(String.join(";", row.missing())) + ','
-                + cell(String.join(";", row.exempted())) + ','
-                + String.format(Locale.ROOT, "%.4f", row.score()) + ','
-                + row.status() + "\r\n");
+        return row -> write(
+                out,
+                cell(row.hsaId()) + ','
+                        + cell(row.name()) + ','
+                        + row.unitType() + ','
+                        + cell(row.careProvider()) + ','
+                        + cell(row.administration()) + ','
+                        + cell(row.municipality()) + ','
+                        + row.required() + ','
+                        + row.offered() + ','
+                        + cell(String.join(";", row.missing())) + ','
+                        + cell(String.join(";", row.exempted())) + ','
+                        + String.format(Locale.ROOT, "%.4f", row.score()) + ','
+                        + row.status() + "\r\n");
     }
 
     private static void write(Writer out, String text) {

@@ -12,8 +12,7 @@ import se.basutbud.careunit.UnitType;
 /** The compliance answers of the v1 contract. */
 final class ComplianceDtos {
 
-    private ComplianceDtos() {
-    }
+    private ComplianceDtos() {}
 
     @Schema(name = "ComplianceBaseline", description = "The revision a report was computed with; may be a draft")
     record BaselineRef(long id, String name, BaselineStatus status, LocalDate validFrom) {
@@ -24,25 +23,58 @@ final class ComplianceDtos {
 
     @Schema(name = "UnitCompliance", description = "One unit's compliance; code lists are sorted")
     record UnitReport(
-            String hsaId, String name, UnitType unitType, LocalDate asOf, BaselineRef baseline,
-            @Schema(description = "Applicable requirements minus exemptions") List<String> required,
-            @Schema(description = "Required e-services the unit offers") List<String> offered,
-            @Schema(description = "Required e-services the unit does not offer") List<String> missing,
-            @Schema(description = "Applicable requirements the unit is exempted from") List<String> exempted,
-            @Schema(description = "Offered e-services that are not required") List<String> optional,
-            @Schema(description = "offered / required; 1.0 when nothing is required", examples = "0.75") double score,
+            String hsaId,
+            String name,
+            UnitType unitType,
+            LocalDate asOf,
+            BaselineRef baseline,
+
+            @Schema(description = "Applicable requirements minus exemptions")
+            List<String> required,
+
+            @Schema(description = "Required e-services the unit offers")
+            List<String> offered,
+
+            @Schema(description = "Required e-services the unit does not offer")
+            List<String> missing,
+
+            @Schema(description = "Applicable requirements the unit is exempted from")
+            List<String> exempted,
+
+            @Schema(description = "Offered e-services that are not required")
+            List<String> optional,
+
+            @Schema(description = "offered / required; 1.0 when nothing is required", examples = "0.75")
+            double score,
+
             ComplianceStatus status) {
 
         static UnitReport of(UnitCompliance c, LocalDate asOf, BaselineDto baseline) {
-            return new UnitReport(c.unit().hsaId(), c.unit().name(), c.unit().unitType(), asOf, BaselineRef.of(baseline),
-                    c.required(), c.offered(), c.missing(), c.exempted(), c.optional(), c.score(), c.status());
+            return new UnitReport(
+                    c.unit().hsaId(),
+                    c.unit().name(),
+                    c.unit().unitType(),
+                    asOf,
+                    BaselineRef.of(baseline),
+                    c.required(),
+                    c.offered(),
+                    c.missing(),
+                    c.exempted(),
+                    c.optional(),
+                    c.score(),
+                    c.status());
         }
     }
 
     @Schema(name = "ComplianceSummary")
-    record Summary(int units, int compliant, int partial, int nonCompliant,
-            @Schema(description = "Mean score; absent when there are no units") Double averageScore) {
-    }
+    record Summary(
+            int units,
+            int compliant,
+            int partial,
+            int nonCompliant,
+
+            @Schema(description = "Mean score; absent when there are no units")
+            Double averageScore) {}
 
     /** Counts units into a summary as they come, so that no report holds a list of them. */
     static final class Tally {
@@ -73,57 +105,98 @@ final class ComplianceDtos {
     }
 
     @Schema(name = "ComplianceRow", description = "One unit in the compliance report")
-    record Row(String hsaId, String name, UnitType unitType, String careProvider, String administration,
+    record Row(
+            String hsaId,
+            String name,
+            UnitType unitType,
+            String careProvider,
+            String administration,
             String municipality,
-            @Schema(description = "Number of required e-services") int required,
-            @Schema(description = "Number of required e-services offered") int offered,
-            List<String> missing, List<String> exempted, double score, ComplianceStatus status) {
+
+            @Schema(description = "Number of required e-services")
+            int required,
+
+            @Schema(description = "Number of required e-services offered")
+            int offered,
+
+            List<String> missing,
+            List<String> exempted,
+            double score,
+            ComplianceStatus status) {
 
         static Row of(UnitCompliance c) {
             UnitCompliance.UnitRow u = c.unit();
-            return new Row(u.hsaId(), u.name(), u.unitType(), u.careProvider(), u.administration(), u.municipality(),
-                    c.required().size(), c.offered().size(), c.missing(), c.exempted(), c.score(), c.status());
+            return new Row(
+                    u.hsaId(),
+                    u.name(),
+                    u.unitType(),
+                    u.careProvider(),
+                    u.administration(),
+                    u.municipality(),
+                    c.required().size(),
+                    c.offered().size(),
+                    c.missing(),
+                    c.exempted(),
+                    c.score(),
+                    c.status());
         }
     }
 
     @Schema(name = "ComplianceReport", description = "Streamed as it is computed: the summary comes after the units")
-    record Report(LocalDate asOf, BaselineRef baseline, Summary summary, List<Row> units) {
-    }
+    record Report(LocalDate asOf, BaselineRef baseline, Summary summary, List<Row> units) {}
 
     @Schema(name = "ServiceCoverage")
-    record ServiceItem(String serviceCode, String name,
-            @Schema(description = "Units that must offer it (exempted ones not counted)") int applicableUnits,
-            @Schema(description = "Of those, the units that offer it") int offeringUnits,
-            @Schema(description = "Units the requirement applies to that are exempted") int exemptedUnits,
-            @Schema(description = "offeringUnits / applicableUnits; absent when no unit must offer it") Double coverage) {
-    }
+    record ServiceItem(
+            String serviceCode,
+            String name,
+
+            @Schema(description = "Units that must offer it (exempted ones not counted)")
+            int applicableUnits,
+
+            @Schema(description = "Of those, the units that offer it")
+            int offeringUnits,
+
+            @Schema(description = "Units the requirement applies to that are exempted")
+            int exemptedUnits,
+
+            @Schema(description = "offeringUnits / applicableUnits; absent when no unit must offer it")
+            Double coverage) {}
 
     @Schema(name = "ServiceCoverageReport")
-    record ServiceReport(LocalDate asOf, BaselineRef baseline, List<ServiceItem> items) {
-    }
+    record ServiceReport(LocalDate asOf, BaselineRef baseline, List<ServiceItem> items) {}
 
     @Schema(name = "ComplianceGroup")
-    record GroupItem(@Schema(description = "The group's value; absent for units without one") String key,
-            int units, int compliant, int partial, int nonCompliant, Double averageScore) {
-    }
+    record GroupItem(
+            @Schema(description = "The group's value; absent for units without one")
+            String key,
+
+            int units,
+            int compliant,
+            int partial,
+            int nonCompliant,
+            Double averageScore) {}
 
     @Schema(name = "ComplianceGroupReport")
-    record GroupReport(GroupBy by, LocalDate asOf, BaselineRef baseline, List<GroupItem> items) {
-    }
+    record GroupReport(GroupBy by, LocalDate asOf, BaselineRef baseline, List<GroupItem> items) {}
 
     @Schema(name = "TrendBaseline")
-    record TrendBaseline(long id, String name) {
-    }
+    record TrendBaseline(long id, String name) {}
 
     @Schema(name = "TrendPoint")
-    record TrendPoint(LocalDate date,
-            @Schema(description = "The revision used on that date; absent when none was in force") TrendBaseline baseline,
+    record TrendPoint(
+            LocalDate date,
+
+            @Schema(description = "The revision used on that date; absent when none was in force")
+            TrendBaseline baseline,
+
             int units,
-            @Schema(description = "Null when no revision was in force") Integer compliant,
-            @Schema(description = "Null when no revision was in force or there were no units") Double averageScore) {
-    }
+
+            @Schema(description = "Null when no revision was in force")
+            Integer compliant,
+
+            @Schema(description = "Null when no revision was in force or there were no units")
+            Double averageScore) {}
 
     @Schema(name = "ComplianceTrend")
-    record Trend(List<TrendPoint> items) {
-    }
+    record Trend(List<TrendPoint> items) {}
 }

@@ -48,8 +48,8 @@ class ComplianceQueries {
      * e-services it offers and is exempted from on that date, handed over as the rows arrive from the
      * database. Must run in a transaction.
      */
-    void forEachUnitOn(LocalDate date, CareUnitService.Filter filter, String hsaId,
-            Consumer<UnitCompliance.UnitRow> consumer) {
+    void forEachUnitOn(
+            LocalDate date, CareUnitService.Filter filter, String hsaId, Consumer<UnitCompliance.UnitRow> consumer) {
         StringBuilder sql = new StringBuilder("""
                 select u.hsa_id, u.name, u.unit_type, u.care_provider, u.administration, u.municipality,
                        array(select o.e_service_id from offering o
@@ -74,9 +74,15 @@ class ComplianceQueries {
                     Object[] offered = (Object[]) rows.getArray(7).getArray();
                     Object[] exempted = (Object[]) rows.getArray(8).getArray();
                     ServiceCodes codes = serviceCodes(connection, offered, exempted);
-                    consumer.accept(new UnitCompliance.UnitRow(rows.getString(1), rows.getString(2),
-                            UnitType.valueOf(rows.getString(3)), rows.getString(4), rows.getString(5), rows.getString(6),
-                            codes.of(offered), codes.of(exempted)));
+                    consumer.accept(new UnitCompliance.UnitRow(
+                            rows.getString(1),
+                            rows.getString(2),
+                            UnitType.valueOf(rows.getString(3)),
+                            rows.getString(4),
+                            rows.getString(5),
+                            rows.getString(6),
+                            codes.of(offered),
+                            codes.of(exempted)));
                 }
             }
         });
@@ -114,8 +120,8 @@ class ComplianceQueries {
             return codes;
         }
         codes = new ServiceCodes();
-        try (ResultSet rows = NamedJdbc.query(connection, "select id, code from e_service order by code collate \"C\"",
-                Map.of())) {
+        try (ResultSet rows =
+                NamedJdbc.query(connection, "select id, code from e_service order by code collate \"C\"", Map.of())) {
             while (rows.next()) {
                 codes.add(rows.getLong(1), rows.getString(2));
             }

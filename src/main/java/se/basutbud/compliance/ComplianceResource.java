@@ -42,7 +42,7 @@ import se.basutbud.web.QueryParams;
 @Tag(name = "Compliance", description = "How well units offer what the basutbud requires")
 @Path("/api/v1/compliance")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Roles.READER, Roles.UNIT_EDITOR, Roles.ADMIN })
+@RolesAllowed({Roles.READER, Roles.UNIT_EDITOR, Roles.ADMIN})
 public class ComplianceResource {
 
     /** Bytes gathered before each write to the network while a report streams. */
@@ -59,17 +59,30 @@ public class ComplianceResource {
     }
 
     @GET
-    @Produces({ MediaType.APPLICATION_JSON, ComplianceCsv.MEDIA_TYPE })
-    @Operation(summary = "Compliance of every unit", description = "Units open on the date, by HSA-id, with a summary. "
-            + "Accept: text/csv answers the rows as CSV with a header row.")
-    @APIResponse(responseCode = "200", description = "The report", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComplianceDtos.Report.class)),
-            @Content(mediaType = ComplianceCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
-                    example = "hsaId,name,unitType,careProvider,administration,municipality,required,offered,missing,exempted,score,status") })
+    @Produces({MediaType.APPLICATION_JSON, ComplianceCsv.MEDIA_TYPE})
+    @Operation(
+            summary = "Compliance of every unit",
+            description = "Units open on the date, by HSA-id, with a summary. "
+                    + "Accept: text/csv answers the rows as CSV with a header row.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The report",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = ComplianceDtos.Report.class)),
+                @Content(
+                        mediaType = ComplianceCsv.MEDIA_TYPE,
+                        schema = @Schema(type = SchemaType.STRING),
+                        example =
+                                "hsaId,name,unitType,careProvider,administration,municipality,required,offered,missing,exempted,score,status")
+            })
     @APIResponse(responseCode = "400", description = "A query parameter is invalid")
     @APIResponse(responseCode = "404", description = "No such revision, or none in force on the date")
     @APIResponse(responseCode = "406", description = "Neither JSON nor CSV is acceptable")
-    public Response getComplianceReport(@BeanParam UnitFilterParams filter, @BeanParam RevisionParams revision,
+    public Response getComplianceReport(
+            @BeanParam UnitFilterParams filter,
+            @BeanParam RevisionParams revision,
             @jakarta.ws.rs.core.Context HttpHeaders headers) {
         LocalDate asOf = asOf(revision);
         CareUnitService.Filter unitFilter = filter.toFilter();
@@ -87,7 +100,8 @@ public class ComplianceResource {
                     .build();
         }
         StreamingOutput json = output -> {
-            try (JsonGenerator generator = objectMapper.getFactory()
+            try (JsonGenerator generator = objectMapper
+                    .getFactory()
                     .createGenerator(new BufferedOutputStream(output, BUFFER), JsonEncoding.UTF8)) {
                 generator.writeStartObject();
                 generator.writeObjectField("asOf", asOf);
@@ -106,60 +120,85 @@ public class ComplianceResource {
             }
         };
         // JSON or CSV by the Accept header: caches must keep the two apart.
-        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                .build();
     }
 
     @GET
     @Path("/services")
-    @Operation(summary = "Coverage of each required e-service", description = "One item per requirement of the revision.")
+    @Operation(
+            summary = "Coverage of each required e-service",
+            description = "One item per requirement of the revision.")
     @APIResponse(responseCode = "200", description = "The coverage per service")
     @APIResponse(responseCode = "400", description = "A query parameter is invalid")
     @APIResponse(responseCode = "404", description = "No such revision, or none in force on the date")
-    public ComplianceDtos.ServiceReport getServiceCoverage(@BeanParam UnitFilterParams filter,
-            @BeanParam RevisionParams revision) {
+    public ComplianceDtos.ServiceReport getServiceCoverage(
+            @BeanParam UnitFilterParams filter, @BeanParam RevisionParams revision) {
         return service.services(filter.toFilter(), asOf(revision), revision.baselineId());
     }
 
     @GET
     @Path("/groups")
-    @Operation(summary = "Compliance per group", description = "Per care provider, unit type, administration or municipality, by key.")
+    @Operation(
+            summary = "Compliance per group",
+            description = "Per care provider, unit type, administration or municipality, by key.")
     @APIResponse(responseCode = "200", description = "The groups")
     @APIResponse(responseCode = "400", description = "A query parameter is invalid or by is missing")
     @APIResponse(responseCode = "404", description = "No such revision, or none in force on the date")
     public ComplianceDtos.GroupReport getComplianceGroups(
             @Parameter(description = "The grouping", required = true, schema = @Schema(implementation = GroupBy.class))
-            @QueryParam("by") String by,
-            @BeanParam UnitFilterParams filter, @BeanParam RevisionParams revision) {
+                    @QueryParam("by")
+                    String by,
+            @BeanParam UnitFilterParams filter,
+            @BeanParam RevisionParams revision) {
         GroupBy groupBy = QueryParams.enumValue("by", by, GroupBy.class);
         if (groupBy == null) {
-            throw se.basutbud.web.problem.ApiException.badRequest("by", "is required: one of careProvider, unitType, administration, municipality");
+            throw se.basutbud.web.problem.ApiException.badRequest(
+                    "by", "is required: one of careProvider, unitType, administration, municipality");
         }
         return service.groups(groupBy, filter.toFilter(), asOf(revision), revision.baselineId());
     }
 
     @GET
     @Path("/trend")
-    @Operation(summary = "Compliance over time", description = "One point per interval from from to to inclusive, "
-            + "each computed as of its date with the revision in force then (or the one given).")
+    @Operation(
+            summary = "Compliance over time",
+            description = "One point per interval from from to to inclusive, "
+                    + "each computed as of its date with the revision in force then (or the one given).")
     @APIResponse(responseCode = "200", description = "The points")
-    @APIResponse(responseCode = "400", description = "A query parameter is invalid, from is after to, or too many points")
+    @APIResponse(
+            responseCode = "400",
+            description = "A query parameter is invalid, from is after to, or too many points")
     @APIResponse(responseCode = "404", description = "No such revision")
     public ComplianceDtos.Trend getComplianceTrend(
-            @Parameter(description = "First point; defaults to a year before to", schema = @Schema(implementation = LocalDate.class))
-            @QueryParam("from") String from,
-            @Parameter(description = "Last possible point; defaults to today", schema = @Schema(implementation = LocalDate.class))
-            @QueryParam("to") String to,
-            @Parameter(description = "Distance between points", schema = @Schema(implementation = TrendInterval.class, defaultValue = "month"))
-            @QueryParam("interval") String interval,
-            @Parameter(description = "A revision id to use for every point instead of the one in force",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
-            @QueryParam("baseline") String baseline,
+            @Parameter(
+                            description = "First point; defaults to a year before to",
+                            schema = @Schema(implementation = LocalDate.class))
+                    @QueryParam("from")
+                    String from,
+            @Parameter(
+                            description = "Last possible point; defaults to today",
+                            schema = @Schema(implementation = LocalDate.class))
+                    @QueryParam("to")
+                    String to,
+            @Parameter(
+                            description = "Distance between points",
+                            schema = @Schema(implementation = TrendInterval.class, defaultValue = "month"))
+                    @QueryParam("interval")
+                    String interval,
+            @Parameter(
+                            description = "A revision id to use for every point instead of the one in force",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    @QueryParam("baseline")
+                    String baseline,
             @BeanParam UnitFilterParams filter) {
         LocalDate toDate = QueryParams.date("to", to, time.today());
         LocalDate fromDate = QueryParams.date("from", from, toDate.minusYears(1));
         TrendInterval step = QueryParams.enumValue("interval", interval, TrendInterval.class);
         Long baselineId = QueryParams.optionalId("baseline", baseline);
-        return service.trend(filter.toFilter(), fromDate, toDate, step == null ? TrendInterval.month : step, baselineId);
+        return service.trend(
+                filter.toFilter(), fromDate, toDate, step == null ? TrendInterval.month : step, baselineId);
     }
 
     private LocalDate asOf(RevisionParams revision) {

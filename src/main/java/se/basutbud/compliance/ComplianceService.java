@@ -42,8 +42,14 @@ public class ComplianceService {
     private final InvalidatingCache<UnitOnDate, byte[]> unitReports;
     private final ObjectMapper objectMapper;
 
-    ComplianceService(ComplianceQueries queries, ComplianceTimeline timeline, BaselineService baselines, EntityManager entityManager,
-            ChangeListener listener, BasutbudConfig config, ObjectMapper objectMapper) {
+    ComplianceService(
+            ComplianceQueries queries,
+            ComplianceTimeline timeline,
+            BaselineService baselines,
+            EntityManager entityManager,
+            ChangeListener listener,
+            BasutbudConfig config,
+            ObjectMapper objectMapper) {
         this.queries = queries;
         this.timeline = timeline;
         this.baselines = baselines;
@@ -76,8 +82,7 @@ public class ComplianceService {
         return unitReports.peek(new UnitOnDate(HsaId.normalize(hsaId), asOf));
     }
 
-    private record UnitOnDate(String hsaId, LocalDate asOf) {
-    }
+    private record UnitOnDate(String hsaId, LocalDate asOf) {}
 
     private byte[] json(ComplianceDtos.UnitReport report) {
         try {
@@ -108,13 +113,14 @@ public class ComplianceService {
      * Computes the full report row by row as the units arrive from the database and hands each row to
      * the writer, so that memory stays flat however many units there are; returns the summary.
      */
-    public ComplianceDtos.Summary streamReport(CareUnitService.Filter filter, LocalDate asOf, BaselineDto baseline,
-            Consumer<ComplianceDtos.Row> writer) {
+    public ComplianceDtos.Summary streamReport(
+            CareUnitService.Filter filter, LocalDate asOf, BaselineDto baseline, Consumer<ComplianceDtos.Row> writer) {
         ComplianceDtos.Tally tally = new ComplianceDtos.Tally();
-        QuarkusTransaction.requiringNew().run(() -> forEach(filter, asOf, baseline, compliance -> {
-            tally.add(compliance);
-            writer.accept(ComplianceDtos.Row.of(compliance));
-        }));
+        QuarkusTransaction.requiringNew()
+                .run(() -> forEach(filter, asOf, baseline, compliance -> {
+                    tally.add(compliance);
+                    writer.accept(ComplianceDtos.Row.of(compliance));
+                }));
         return tally.summary();
     }
 
@@ -141,25 +147,36 @@ public class ComplianceService {
         for (BaselineDto.Requirement requirement : baseline.requirements()) {
             String code = requirement.serviceCode();
             int[] count = counts.get(code);
-            items.add(new ComplianceDtos.ServiceItem(code, names.get(code), count[0], count[1], count[2],
+            items.add(new ComplianceDtos.ServiceItem(
+                    code,
+                    names.get(code),
+                    count[0],
+                    count[1],
+                    count[2],
                     count[0] == 0 ? null : (double) count[1] / count[0]));
         }
         return new ComplianceDtos.ServiceReport(asOf, ComplianceDtos.BaselineRef.of(baseline), items);
     }
 
     @Transactional
-    public ComplianceDtos.GroupReport groups(GroupBy by, CareUnitService.Filter filter, LocalDate asOf, Long baselineId) {
+    public ComplianceDtos.GroupReport groups(
+            GroupBy by, CareUnitService.Filter filter, LocalDate asOf, Long baselineId) {
         BaselineDto baseline = revision(baselineId, asOf);
         // Units without a key (no municipality, say) come last.
         Map<String, ComplianceDtos.Tally> grouped = new TreeMap<>(
                 Comparator.<String, Boolean>comparing(String::isEmpty).thenComparing(Function.identity()));
-        forEach(filter, asOf, baseline,
-                unit -> grouped.computeIfAbsent(keyOrEmpty(by.keyOf(unit.unit())), k -> new ComplianceDtos.Tally()).add(unit));
+        forEach(filter, asOf, baseline, unit -> grouped.computeIfAbsent(
+                        keyOrEmpty(by.keyOf(unit.unit())), k -> new ComplianceDtos.Tally())
+                .add(unit));
         List<ComplianceDtos.GroupItem> items = grouped.entrySet().stream()
                 .map(entry -> {
                     ComplianceDtos.Summary summary = entry.getValue().summary();
-                    return new ComplianceDtos.GroupItem(entry.getKey().isEmpty() ? null : entry.getKey(),
-                            summary.units(), summary.compliant(), summary.partial(), summary.nonCompliant(),
+                    return new ComplianceDtos.GroupItem(
+                            entry.getKey().isEmpty() ? null : entry.getKey(),
+                            summary.units(),
+                            summary.compliant(),
+                            summary.partial(),
+                            summary.nonCompliant(),
                             summary.averageScore());
                 })
                 .toList();
@@ -167,14 +184,14 @@ public class ComplianceService {
     }
 
     @Transactional
-    public ComplianceDtos.Trend trend(CareUnitService.Filter filter, LocalDate from, LocalDate to, TrendInterval interval,
-            Long baselineId) {
+    public ComplianceDtos.Trend trend(
+            CareUnitService.Filter filter, LocalDate from, LocalDate to, TrendInterval interval, Long baselineId) {
         if (from.isAfter(to)) {
             throw ApiException.badRequest("from", "must not be after to");
         }
         BaselineDto fixed = baselineId == null ? null : revision(baselineId, from);
         List<ComplianceTimeline.Moment> moments = new ArrayList<>();
-        for (int step = 0;; step++) {
+        for (int step = 0; ; step++) {
             LocalDate date = interval.next(from, step);
             if (date.isAfter(to)) {
                 break;
@@ -182,24 +199,29 @@ public class ComplianceService {
             if (moments.size() == MAX_TREND_POINTS) {
                 throw ApiException.badRequest("from", "the trend may have at most " + MAX_TREND_POINTS + " points");
             }
-            moments.add(new ComplianceTimeline.Moment(date, fixed != null ? fixed : baselines.inForceOn(date).orElse(null)));
+            moments.add(new ComplianceTimeline.Moment(
+                    date, fixed != null ? fixed : baselines.inForceOn(date).orElse(null)));
         }
         List<ComplianceDtos.Summary> summaries = timeline.summaries(moments, filter);
         List<ComplianceDtos.TrendPoint> points = new ArrayList<>(moments.size());
         for (int i = 0; i < moments.size(); i++) {
             BaselineDto baseline = moments.get(i).revision();
             ComplianceDtos.Summary summary = summaries.get(i);
-            points.add(new ComplianceDtos.TrendPoint(moments.get(i).date(),
+            points.add(new ComplianceDtos.TrendPoint(
+                    moments.get(i).date(),
                     baseline == null ? null : new ComplianceDtos.TrendBaseline(baseline.id(), baseline.name()),
-                    summary.units(), baseline == null ? null : summary.compliant(), summary.averageScore()));
+                    summary.units(),
+                    baseline == null ? null : summary.compliant(),
+                    summary.averageScore()));
         }
         return new ComplianceDtos.Trend(points);
     }
 
     /** Every unit's compliance, one at a time as the units arrive: aggregates never hold the whole country. */
-    private void forEach(CareUnitService.Filter filter, LocalDate asOf, BaselineDto baseline,
-            Consumer<UnitCompliance> consumer) {
-        queries.forEachUnitOn(asOf, filter, null, unit -> consumer.accept(UnitCompliance.of(unit, baseline.requirements())));
+    private void forEach(
+            CareUnitService.Filter filter, LocalDate asOf, BaselineDto baseline, Consumer<UnitCompliance> consumer) {
+        queries.forEachUnitOn(
+                asOf, filter, null, unit -> consumer.accept(UnitCompliance.of(unit, baseline.requirements())));
     }
 
     /** The revision asked for (a draft shows what it would do), else the one in force on the date. */
@@ -207,13 +229,15 @@ public class ComplianceService {
         if (baselineId != null) {
             return baselines.get(baselineId);
         }
-        return baselines.inForceOn(asOf).orElseThrow(
-                () -> ApiException.notFound("No published basutbud revision is in force on " + asOf));
+        return baselines
+                .inForceOn(asOf)
+                .orElseThrow(() -> ApiException.notFound("No published basutbud revision is in force on " + asOf));
     }
 
     private Map<String, String> serviceNames() {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("select code, name from e_service", Object[].class)
+        List<Object[]> rows = entityManager
+                .createNativeQuery("select code, name from e_service", Object[].class)
                 .getResultList();
         return rows.stream().collect(Collectors.toMap(r -> (String) r[0], r -> (String) r[1]));
     }

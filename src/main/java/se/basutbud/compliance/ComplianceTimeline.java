@@ -30,6 +30,7 @@ class ComplianceTimeline {
 
     /** Days are counted from 1900-01-01 and packed in 24 bits, enough until the year 47,000. */
     private static final String DAY_ZERO = "date '1900-01-01'";
+
     private static final long DAY_ZERO_EPOCH_DAY = LocalDate.of(1900, 1, 1).toEpochDay();
     private static final long DAY_MASK = (1L << 24) - 1;
     /** An open end: later than any day. */
@@ -42,8 +43,7 @@ class ComplianceTimeline {
     }
 
     /** A date to score and the revision to score it with; null when none was in force. */
-    record Moment(LocalDate date, BaselineDto revision) {
-    }
+    record Moment(LocalDate date, BaselineDto revision) {}
 
     /**
      * Summaries in the order of the moments; must run in a transaction. Without a revision, a summary
@@ -53,8 +53,10 @@ class ComplianceTimeline {
         if (moments.isEmpty()) {
             return List.of();
         }
-        LocalDate first = moments.stream().map(Moment::date).min(LocalDate::compareTo).orElseThrow();
-        LocalDate last = moments.stream().map(Moment::date).max(LocalDate::compareTo).orElseThrow();
+        LocalDate first =
+                moments.stream().map(Moment::date).min(LocalDate::compareTo).orElseThrow();
+        LocalDate last =
+                moments.stream().map(Moment::date).max(LocalDate::compareTo).orElseThrow();
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             Map<String, Integer> serviceIds = new HashMap<>();
             int maxServiceId = 0;
@@ -72,15 +74,20 @@ class ComplianceTimeline {
             Map<String, Object> params = new HashMap<>();
             params.put("first", first);
             params.put("last", last);
-            String sql = "select u.unit_type, coalesce(u.opened_on - " + DAY_ZERO + ", " + Long.MIN_VALUE + "), coalesce(u.closed_on - "
+            String sql = "select u.unit_type, coalesce(u.opened_on - " + DAY_ZERO + ", " + Long.MIN_VALUE
+                    + "), coalesce(u.closed_on - "
                     + DAY_ZERO + ", " + OPEN_END + "), "
-                    + "array(select (o.e_service_id::bigint << 48) | (greatest(o.since - " + DAY_ZERO + ", 0)::bigint << 24)"
-                    + " | coalesce(o.until - " + DAY_ZERO + ", " + OPEN_END + ") from offering o where o.care_unit_id = u.id"
+                    + "array(select (o.e_service_id::bigint << 48) | (greatest(o.since - " + DAY_ZERO
+                    + ", 0)::bigint << 24)"
+                    + " | coalesce(o.until - " + DAY_ZERO + ", " + OPEN_END
+                    + ") from offering o where o.care_unit_id = u.id"
                     + " and o.since <= :last and (o.until is null or o.until > :first)), "
-                    + "array(select (x.e_service_id::bigint << 48) | coalesce(x.until - " + DAY_ZERO + ", " + OPEN_END + ")"
+                    + "array(select (x.e_service_id::bigint << 48) | coalesce(x.until - " + DAY_ZERO + ", " + OPEN_END
+                    + ")"
                     + " from exemption x where x.care_unit_id = u.id and (x.until is null or x.until > :first)) "
                     + "from care_unit u where (u.opened_on is null or u.opened_on <= :last) "
-                    + "and (u.closed_on is null or u.closed_on > :first)" + ComplianceQueries.unitConditions(filter, params)
+                    + "and (u.closed_on is null or u.closed_on > :first)"
+                    + ComplianceQueries.unitConditions(filter, params)
                     + " order by u.hsa_id";
             try (ResultSet rows = NamedJdbc.query(connection, sql, params)) {
                 while (rows.next()) {
@@ -118,6 +125,7 @@ class ComplianceTimeline {
         private final long[] exempted;
         /** Units open on the date, with or without a revision. */
         private int open;
+
         private final ComplianceDtos.Tally tally = new ComplianceDtos.Tally();
 
         Scorer(Moment moment, Map<String, Integer> serviceIds, int maxServiceId) {

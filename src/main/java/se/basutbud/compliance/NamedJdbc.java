@@ -19,10 +19,10 @@ final class NamedJdbc {
 
     /** {@code :name}, but not the second colon of a {@code ::cast}. */
     private static final Pattern NAMED_PARAMETER = Pattern.compile("(?<!:):([a-zA-Z][a-zA-Z0-9]*)");
+
     private static final int FETCH_SIZE = 5_000;
 
-    private NamedJdbc() {
-    }
+    private NamedJdbc() {}
 
     /** Runs a query; closing the result set closes the statement. Needs a transaction for the cursor. */
     static ResultSet query(Connection connection, String namedSql, Map<String, Object> params) throws SQLException {

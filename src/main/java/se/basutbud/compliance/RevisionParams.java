@@ -15,13 +15,16 @@ import se.basutbud.web.QueryParams;
 public class RevisionParams {
 
     @QueryParam("asOf")
-    @Parameter(description = "The date to compute for; defaults to today in Europe/Stockholm",
+    @Parameter(
+            description = "The date to compute for; defaults to today in Europe/Stockholm",
             schema = @Schema(implementation = LocalDate.class))
     String asOf;
 
     @QueryParam("baseline")
-    @Parameter(description = "A revision id, a draft included (\"what would this draft do\"); "
-            + "defaults to the revision in force on the date", schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+    @Parameter(
+            description = "A revision id, a draft included (\"what would this draft do\"); "
+                    + "defaults to the revision in force on the date",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
     String baseline;
 
     LocalDate asOf(TimeSource time) {

@@ -28,9 +28,15 @@ record UnitCompliance(
      * A unit as the compliance queries read it, with what it offers and is exempted from on the date;
      * the code sets iterate in code order.
      */
-    record UnitRow(String hsaId, String name, UnitType unitType, String careProvider, String administration,
-            String municipality, Set<String> offeredCodes, Set<String> exemptedCodes) {
-    }
+    record UnitRow(
+            String hsaId,
+            String name,
+            UnitType unitType,
+            String careProvider,
+            String administration,
+            String municipality,
+            Set<String> offeredCodes,
+            Set<String> exemptedCodes) {}
 
     /** offered / required; 1.0 when nothing is required. */
     static double score(int offeredRequired, int required) {
@@ -69,9 +75,15 @@ record UnitCompliance(
             }
         }
         double score = score(offered.size(), required.size());
-        return new UnitCompliance(unit, Collections.unmodifiableList(applicable), Collections.unmodifiableList(required),
-                Collections.unmodifiableList(offered), Collections.unmodifiableList(missing),
-                Collections.unmodifiableList(exempted), Collections.unmodifiableList(optional), score,
+        return new UnitCompliance(
+                unit,
+                Collections.unmodifiableList(applicable),
+                Collections.unmodifiableList(required),
+                Collections.unmodifiableList(offered),
+                Collections.unmodifiableList(missing),
+                Collections.unmodifiableList(exempted),
+                Collections.unmodifiableList(optional),
+                score,
                 ComplianceStatus.of(score));
     }
 }

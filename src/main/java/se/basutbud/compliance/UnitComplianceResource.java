@@ -27,7 +27,7 @@ import se.basutbud.security.Roles;
 @Tag(name = "Compliance")
 @Path("/api/v1/care-units/{hsaId}/compliance")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Roles.READER, Roles.UNIT_EDITOR, Roles.ADMIN })
+@RolesAllowed({Roles.READER, Roles.UNIT_EDITOR, Roles.ADMIN})
 public class UnitComplianceResource {
 
     private final ComplianceService service;
@@ -39,11 +39,18 @@ public class UnitComplianceResource {
     }
 
     @GET
-        @Operation(summary = "One unit's compliance", description = "What the unit must offer on the date under the revision, what it offers, misses and is exempted from, and its score.")
-    @APIResponse(responseCode = "200", description = "The unit's compliance",
+    @Operation(
+            summary = "One unit's compliance",
+            description =
+                    "What the unit must offer on the date under the revision, what it offers, misses and is exempted from, and its score.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The unit's compliance",
             content = @Content(schema = @Schema(implementation = ComplianceDtos.UnitReport.class)))
     @APIResponse(responseCode = "400", description = "Not an HSA-id, a date or a revision id")
-    @APIResponse(responseCode = "404", description = "No such unit (or not open on the date), no such revision, or none in force")
+    @APIResponse(
+            responseCode = "404",
+            description = "No such unit (or not open on the date), no such revision, or none in force")
     public Uni<Response> getUnitCompliance(@PathParam("hsaId") String hsaId, @BeanParam RevisionParams revision) {
         LocalDate asOf = revision.asOf(time);
         Long baselineId = revision.baselineId();
@@ -52,7 +59,8 @@ public class UnitComplianceResource {
         if (cached != null) {
             return Uni.createFrom().item(json(cached));
         }
-        return Uni.createFrom().item(() -> json(service.unitJson(hsaId, asOf, baselineId)))
+        return Uni.createFrom()
+                .item(() -> json(service.unitJson(hsaId, asOf, baselineId)))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 

@@ -41,9 +41,12 @@ class CachedCardRoute {
                 context.next();
                 return;
             }
-            CardAnswer answer = CardAnswer.of(card, context.request().getHeader(HttpHeaders.IF_NONE_MATCH),
+            CardAnswer answer = CardAnswer.of(
+                    card,
+                    context.request().getHeader(HttpHeaders.IF_NONE_MATCH),
                     context.request().getHeader(HttpHeaders.ACCEPT_ENCODING),
-                    context.request().version() == HttpVersion.HTTP_2, cacheControl);
+                    context.request().version() == HttpVersion.HTTP_2,
+                    cacheControl);
             HttpServerResponse response = context.response().setStatusCode(answer.status());
             answer.headers().forEach(response::putHeader);
             if (answer.body() == null) {

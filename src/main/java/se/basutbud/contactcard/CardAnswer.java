@@ -23,7 +23,11 @@ record CardAnswer(int status, Map<String, String> headers, byte[] body) {
     /** q=0 in any of its spellings (RFC 9110 §12.4.2): the coding is not acceptable. */
     private static final Pattern ZERO_QUALITY = Pattern.compile("0(\\.0{0,3})?");
 
-    static CardAnswer of(ContactCardService.Card card, String ifNoneMatch, String acceptEncoding, boolean http2,
+    static CardAnswer of(
+            ContactCardService.Card card,
+            String ifNoneMatch,
+            String acceptEncoding,
+            boolean http2,
             String cacheControl) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(HttpHeaders.ETAG, card.etag());
@@ -62,7 +66,9 @@ record CardAnswer(int status, Map<String, String> headers, byte[] body) {
             for (int i = 1; i < parts.length; i++) {
                 String parameter = parts[i].strip().toLowerCase(Locale.ROOT);
                 if (parameter.startsWith("q=")) {
-                    allowed = !ZERO_QUALITY.matcher(parameter.substring(2).strip()).matches();
+                    allowed = !ZERO_QUALITY
+                            .matcher(parameter.substring(2).strip())
+                            .matches();
                 }
             }
             if (coding.equals("deflate")) {

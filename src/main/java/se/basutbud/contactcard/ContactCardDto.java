@@ -16,17 +16,23 @@ public record ContactCardDto(
         String address,
         String phone,
         String website,
-        @Schema(description = "E-services offered today: base ones first, then the rest, each in Swedish alphabetical order")
+
+        @Schema(
+                description =
+                        "E-services offered today: base ones first, then the rest, each in Swedish alphabetical order")
         List<CardEService> eServices,
-        @Schema(description = "When what the card shows last changed") Instant updatedAt) {
+
+        @Schema(description = "When what the card shows last changed")
+        Instant updatedAt) {
 
     @Schema(name = "ContactCardEService")
     public record CardEService(
             @Schema(examples = "fornya-recept") String code,
             @Schema(examples = "Förnya recept") String name,
             String url,
-            @Schema(description = "Whether the basutbud in force today requires it of this unit type") boolean base) {
-    }
+
+            @Schema(description = "Whether the basutbud in force today requires it of this unit type")
+            boolean base) {}
 
     /** The card without its timestamp: what the ETag and change detection are computed from. */
     ContactCardDto withoutUpdatedAt() {

@@ -45,8 +45,12 @@ class ContactCardRefresher {
     private final ObjectMapper objectMapper;
     private final TimeSource time;
 
-    ContactCardRefresher(ContactCardStore store, BaselineService baselines, EntityManager entityManager,
-            ObjectMapper objectMapper, TimeSource time) {
+    ContactCardRefresher(
+            ContactCardStore store,
+            BaselineService baselines,
+            EntityManager entityManager,
+            ObjectMapper objectMapper,
+            TimeSource time) {
         this.store = store;
         this.baselines = baselines;
         this.entityManager = entityManager;
@@ -82,16 +86,22 @@ class ContactCardRefresher {
         store.markRefreshedFor(today);
     }
 
-    private record UnitRow(String hsaId, String name, UnitType unitType, String municipality, String address,
-            String phone, String website, boolean open) {
-    }
+    private record UnitRow(
+            String hsaId,
+            String name,
+            UnitType unitType,
+            String municipality,
+            String address,
+            String phone,
+            String website,
+            boolean open) {}
 
-    private record OfferedRow(String code, String name, String url) {
-    }
+    private record OfferedRow(String code, String name, String url) {}
 
     private void refresh(Collection<String> hsaIds, LocalDate today) {
         Optional<BaselineDto> revision = baselines.inForceOn(today);
-        List<BaselineDto.Requirement> requirements = revision.map(BaselineDto::requirements).orElse(List.of());
+        List<BaselineDto.Requirement> requirements =
+                revision.map(BaselineDto::requirements).orElse(List.of());
         List<UnitRow> units = units(hsaIds, today);
         Map<String, List<OfferedRow>> offered = offered(hsaIds, today);
         Map<String, ContactCardStore.StoredState> stored = store.states(hsaIds);
@@ -121,7 +131,10 @@ class ContactCardRefresher {
         store.markRemoved(removed, now);
     }
 
-    private static ContactCardDto card(UnitRow unit, List<OfferedRow> offered, List<BaselineDto.Requirement> requirements,
+    private static ContactCardDto card(
+            UnitRow unit,
+            List<OfferedRow> offered,
+            List<BaselineDto.Requirement> requirements,
             Function<String, CollationKey> sortKey) {
         List<ContactCardDto.CardEService> services = new ArrayList<>(offered.size());
         for (OfferedRow row : offered) {
@@ -132,8 +145,16 @@ class ContactCardRefresher {
         services.sort(Comparator.comparing((ContactCardDto.CardEService s) -> !s.base())
                 .thenComparing(service -> sortKey.apply(service.name()))
                 .thenComparing(ContactCardDto.CardEService::code));
-        return new ContactCardDto(unit.hsaId(), unit.name(), unit.unitType(), unit.municipality(), unit.address(),
-                unit.phone(), unit.website(), List.copyOf(services), null);
+        return new ContactCardDto(
+                unit.hsaId(),
+                unit.name(),
+                unit.unitType(),
+                unit.municipality(),
+                unit.address(),
+                unit.phone(),
+                unit.website(),
+                List.copyOf(services),
+                null);
     }
 
     private List<UnitRow> units(Collection<String> hsaIds, LocalDate today) {
@@ -143,12 +164,23 @@ class ContactCardRefresher {
                 from care_unit
                 where hsa_id in (:ids)
                 """;
-        Query query = entityManager.createNativeQuery(sql, Object[].class).setParameter("today", today)
+        Query query = entityManager
+                .createNativeQuery(sql, Object[].class)
+                .setParameter("today", today)
                 .setParameter("ids", hsaIds);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        return rows.stream().map(r -> new UnitRow((String) r[0], (String) r[1], UnitType.valueOf((String) r[2]),
-                (String) r[3], (String) r[4], (String) r[5], (String) r[6], (Boolean) r[7])).toList();
+        return rows.stream()
+                .map(r -> new UnitRow(
+                        (String) r[0],
+                        (String) r[1],
+                        UnitType.valueOf((String) r[2]),
+                        (String) r[3],
+                        (String) r[4],
+                        (String) r[5],
+                        (String) r[6],
+                        (Boolean) r[7]))
+                .toList();
     }
 
     private Map<String, List<OfferedRow>> offered(Collection<String> hsaIds, LocalDate today) {
@@ -160,7 +192,9 @@ class ContactCardRefresher {
                 where o.since <= :today and (o.until is null or o.until > :today) and s.status = 'ACTIVE'
                   and u.hsa_id in (:ids)
                 """;
-        Query query = entityManager.createNativeQuery(sql, Object[].class).setParameter("today", today)
+        Query query = entityManager
+                .createNativeQuery(sql, Object[].class)
+                .setParameter("today", today)
                 .setParameter("ids", hsaIds);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();

@@ -29,7 +29,9 @@ import se.basutbud.web.QueryParams;
 import se.basutbud.web.problem.ApiException;
 
 @Path("/api/v1/contact-cards")
-@Tag(name = "Contact cards", description = "Each unit's e-services for 1177 and the region's website: cached, revalidated, synced")
+@Tag(
+        name = "Contact cards",
+        description = "Each unit's e-services for 1177 and the region's website: cached, revalidated, synced")
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
 public class ContactCardResource {
@@ -48,42 +50,67 @@ public class ContactCardResource {
 
     @GET
     @Path("/{hsaId}")
-    @Operation(summary = "A unit's contact card", description = "Cacheable; send If-None-Match with the ETag to revalidate. "
-            + "Clients that accept deflate get the card as it is stored, deflated; others may get it gzipped.")
-    @APIResponse(responseCode = "200", description = "The card",
-            headers = { @Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "Cache-Control") },
+    @Operation(
+            summary = "A unit's contact card",
+            description = "Cacheable; send If-None-Match with the ETag to revalidate. "
+                    + "Clients that accept deflate get the card as it is stored, deflated; others may get it gzipped.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The card",
+            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "Cache-Control")},
             content = @Content(schema = @Schema(implementation = ContactCardDto.class)))
-    @APIResponse(responseCode = "304", description = "Unchanged since the tag given in If-None-Match",
-            headers = { @Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "Cache-Control") })
+    @APIResponse(
+            responseCode = "304",
+            description = "Unchanged since the tag given in If-None-Match",
+            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "Cache-Control")})
     @APIResponse(responseCode = "400", description = "Not an HSA-id")
     @APIResponse(responseCode = "404", description = "No such unit, or it is closed")
-    public Response getContactCard(@PathParam("hsaId") String hsaId,
-            @Parameter(description = "Entity tags the client has") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+    public Response getContactCard(
+            @PathParam("hsaId") String hsaId,
+            @Parameter(description = "Entity tags the client has") @HeaderParam(HttpHeaders.IF_NONE_MATCH)
+                    String ifNoneMatch,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
             @Context HttpServerRequest request) {
         // A card this replica holds never gets here: CachedCardRoute answers it first, with the same answer.
-        ContactCardService.Card card = service.card(hsaId).orElseThrow(
-                () -> ApiException.notFound("No open care unit with HSA-id " + hsaId.toUpperCase(java.util.Locale.ROOT)));
-        CardAnswer answer = CardAnswer.of(card, ifNoneMatch, acceptEncoding, request.version() == HttpVersion.HTTP_2,
-                cacheControl);
+        ContactCardService.Card card = service.card(hsaId)
+                .orElseThrow(() -> ApiException.notFound(
+                        "No open care unit with HSA-id " + hsaId.toUpperCase(java.util.Locale.ROOT)));
+        CardAnswer answer =
+                CardAnswer.of(card, ifNoneMatch, acceptEncoding, request.version() == HttpVersion.HTTP_2, cacheControl);
         Response.ResponseBuilder response = Response.status(answer.status()).entity(answer.body());
         answer.headers().forEach(response::header);
         return response.build();
     }
 
     @GET
-    @Operation(summary = "Sync feed of contact cards", description = "Without after: every current card, page by page. "
-            + "With the last cursor: only cards that changed since, and {hsaId, removed: true} for units that closed.")
-    @APIResponse(responseCode = "200", description = "A page of the feed (Cache-Control: no-store)",
+    @Operation(
+            summary = "Sync feed of contact cards",
+            description =
+                    "Without after: every current card, page by page. "
+                            + "With the last cursor: only cards that changed since, and {hsaId, removed: true} for units that closed.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of the feed (Cache-Control: no-store)",
             headers = @Header(name = "Cache-Control", ref = "Cache-Control"),
             content = @Content(schema = @Schema(implementation = ContactCardFeed.class)))
     @APIResponse(responseCode = "400", description = "The cursor or size is invalid")
     public Response getContactCardFeed(
             @Parameter(description = "The cursor of the previous answer") @QueryParam("after") String after,
-            @Parameter(description = "Page size, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "500", defaultValue = "100"))
-            @QueryParam("size") String size) {
-        String json = service.feed(after, QueryParams.integer("size", size, 100, 1, se.basutbud.web.PageRequest.MAX_SIZE));
-        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+            @Parameter(
+                            description = "Page size, 1 to 500",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            format = "int32",
+                                            minimum = "1",
+                                            maximum = "500",
+                                            defaultValue = "100"))
+                    @QueryParam("size")
+                    String size) {
+        String json =
+                service.feed(after, QueryParams.integer("size", size, 100, 1, se.basutbud.web.PageRequest.MAX_SIZE));
+        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build();
     }
-
 }

@@ -57,10 +57,17 @@ public class ContactCardService {
 
     /** The date this replica last saw the stored cards computed for; saves a query per read. */
     private volatile LocalDate knownRefreshedFor;
+
     private ScheduledExecutorService background;
 
-    ContactCardService(ContactCardStore store, ContactCardRefresher refresher, ObjectMapper objectMapper,
-            TimeSource time, ChangeNotifier notifier, ChangeListener listener, BasutbudConfig config) {
+    ContactCardService(
+            ContactCardStore store,
+            ContactCardRefresher refresher,
+            ObjectMapper objectMapper,
+            TimeSource time,
+            ChangeNotifier notifier,
+            ChangeListener listener,
+            BasutbudConfig config) {
         this.store = store;
         this.refresher = refresher;
         this.objectMapper = objectMapper;
@@ -125,7 +132,8 @@ public class ContactCardService {
     public Optional<Card> card(String hsaId) {
         String id = HsaId.normalize(hsaId);
         ensureRefreshedForToday();
-        return Optional.ofNullable(cards.get(id, () -> QuarkusTransaction.requiringNew().call(() -> store.find(id))
+        return Optional.ofNullable(cards.get(id, () -> QuarkusTransaction.requiringNew()
+                .call(() -> store.find(id))
                 .map(stored -> Card.of(stored.body(), stored.contentHash()))
                 .orElse(null)));
     }
@@ -137,11 +145,11 @@ public class ContactCardService {
     public String feed(String after, int size) {
         Position given = after == null || after.isBlank() ? null : Position.decode(after);
         ensureRefreshedForToday();
-        record Read(Position from, List<ContactCardStore.FeedRow> rows) {
-        }
+        record Read(Position from, List<ContactCardStore.FeedRow> rows) {}
         Read read = QuarkusTransaction.requiringNew().call(() -> {
             Position start = given != null ? given : Position.start(store.horizon());
-            return new Read(start, store.changesAfter(start.changeXid(), start.hsaId(), start.removedSince(), size + 1));
+            return new Read(
+                    start, store.changesAfter(start.changeXid(), start.hsaId(), start.removedSince(), size + 1));
         });
         Position from = read.from();
         List<ContactCardStore.FeedRow> rows = read.rows();
@@ -193,13 +201,17 @@ public class ContactCardService {
             thread.setDaemon(true);
             return thread;
         });
-        background.scheduleWithFixedDelay(() -> {
-            try {
-                ensureRefreshedForToday();
-            } catch (RuntimeException e) {
-                LOG.warnf("The daily contact card refresh failed and will be tried again: %s", e.getMessage());
-            }
-        }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        background.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        ensureRefreshedForToday();
+                    } catch (RuntimeException e) {
+                        LOG.warnf("The daily contact card refresh failed and will be tried again: %s", e.getMessage());
+                    }
+                },
+                0,
+                interval.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
@@ -250,8 +262,10 @@ public class ContactCardService {
         }
 
         String encode() {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    ("v1|" + changeXid + "|" + hsaId + "|" + removedSince).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(
+                            ("v1|" + changeXid + "|" + hsaId + "|" + removedSince).getBytes(StandardCharsets.UTF_8));
         }
 
         static Position decode(String cursor) {

@@ -30,40 +30,47 @@ class ContactCardStore {
         this.entityManager = entityManager;
     }
 
-    record StoredState(String contentHash, boolean removed, Instant updatedAt) {
-    }
+    record StoredState(String contentHash, boolean removed, Instant updatedAt) {}
 
-    record StoredCard(String body, String contentHash) {
-    }
+    record StoredCard(String body, String contentHash) {}
 
-    record FeedRow(String hsaId, String body, boolean removed, String changeXid) {
-    }
+    record FeedRow(String hsaId, String body, boolean removed, String changeXid) {}
 
     void lockForOneUnit() {
-        entityManager.createNativeQuery("select pg_advisory_xact_lock_shared(:key)").setParameter("key", REFRESH_LOCK)
+        entityManager
+                .createNativeQuery("select pg_advisory_xact_lock_shared(:key)")
+                .setParameter("key", REFRESH_LOCK)
                 .getSingleResult();
     }
 
     void lockForAllUnits() {
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(:key)").setParameter("key", REFRESH_LOCK)
+        entityManager
+                .createNativeQuery("select pg_advisory_xact_lock(:key)")
+                .setParameter("key", REFRESH_LOCK)
                 .getSingleResult();
     }
 
-    record NewCard(String hsaId, String body, String contentHash) {
-    }
+    record NewCard(String hsaId, String body, String contentHash) {}
 
     /** Up to {@code limit} units after an HSA-id, in HSA-id order: the steps of a full refresh. */
     List<String> unitsAfter(String hsaId, int limit) {
         @SuppressWarnings("unchecked")
-        List<String> ids = entityManager.createNativeQuery(
-                "select hsa_id from care_unit where hsa_id > :after order by hsa_id limit :limit", String.class)
-                .setParameter("after", hsaId).setParameter("limit", limit).getResultList();
+        List<String> ids = entityManager
+                .createNativeQuery(
+                        "select hsa_id from care_unit where hsa_id > :after order by hsa_id limit :limit", String.class)
+                .setParameter("after", hsaId)
+                .setParameter("limit", limit)
+                .getResultList();
         return ids;
     }
 
     Map<String, StoredState> states(Collection<String> hsaIds) {
-        Query query = entityManager.createNativeQuery("select hsa_id, content_hash, removed, updated_at from contact_card "
-                + "where hsa_id in (:ids)", Object[].class).setParameter("ids", hsaIds);
+        Query query = entityManager
+                .createNativeQuery(
+                        "select hsa_id, content_hash, removed, updated_at from contact_card "
+                                + "where hsa_id in (:ids)",
+                        Object[].class)
+                .setParameter("ids", hsaIds);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         Map<String, StoredState> states = new HashMap<>(rows.size() * 2);
@@ -87,9 +94,19 @@ class ContactCardStore {
                         removed = false, updated_at = excluded.updated_at, change_xid = excluded.change_xid
                     """)) {
                 insert.setObject(1, updatedAt.atOffset(ZoneOffset.UTC));
-                insert.setArray(2, connection.createArrayOf("varchar", cards.stream().map(NewCard::hsaId).toArray()));
-                insert.setArray(3, connection.createArrayOf("text", cards.stream().map(NewCard::body).toArray()));
-                insert.setArray(4, connection.createArrayOf("varchar", cards.stream().map(NewCard::contentHash).toArray()));
+                insert.setArray(
+                        2,
+                        connection.createArrayOf(
+                                "varchar", cards.stream().map(NewCard::hsaId).toArray()));
+                insert.setArray(
+                        3,
+                        connection.createArrayOf(
+                                "text", cards.stream().map(NewCard::body).toArray()));
+                insert.setArray(
+                        4,
+                        connection.createArrayOf(
+                                "varchar",
+                                cards.stream().map(NewCard::contentHash).toArray()));
                 insert.executeUpdate();
             }
         });
@@ -99,20 +116,25 @@ class ContactCardStore {
         if (hsaIds.isEmpty()) {
             return;
         }
-        entityManager.createNativeQuery("""
+        entityManager
+                .createNativeQuery("""
                 update contact_card set removed = true, body = null, content_hash = null, updated_at = :at,
                     change_xid = pg_current_xact_id()
                 where hsa_id in (:hsaIds)
                 """)
-                .setParameter("hsaIds", hsaIds).setParameter("at", at.atOffset(ZoneOffset.UTC))
+                .setParameter("hsaIds", hsaIds)
+                .setParameter("at", at.atOffset(ZoneOffset.UTC))
                 .executeUpdate();
     }
 
     Optional<StoredCard> find(String hsaId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery(
-                "select body, content_hash from contact_card where hsa_id = :hsaId and not removed", Object[].class)
-                .setParameter("hsaId", hsaId).getResultList();
+        List<Object[]> rows = entityManager
+                .createNativeQuery(
+                        "select body, content_hash from contact_card where hsa_id = :hsaId and not removed",
+                        Object[].class)
+                .setParameter("hsaId", hsaId)
+                .getResultList();
         return rows.stream().findFirst().map(r -> new StoredCard((String) r[0], (String) r[1]));
     }
 
@@ -125,7 +147,8 @@ class ContactCardStore {
      */
     List<FeedRow> changesAfter(String changeXid, String hsaId, String removedSince, int limit) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        List<Object[]> rows = entityManager
+                .createNativeQuery("""
                 select c.hsa_id, c.body, c.removed, c.change_xid::text as position_xid from contact_card c
                 where (c.change_xid, c.hsa_id) > (cast(:xid as xid8), :hsaId)
                   and c.change_xid < pg_snapshot_xmin(pg_current_snapshot())
@@ -133,27 +156,35 @@ class ContactCardStore {
                 order by c.change_xid, c.hsa_id
                 limit :limit
                 """, Object[].class)
-                .setParameter("xid", changeXid).setParameter("hsaId", hsaId)
-                .setParameter("removedSince", removedSince).setParameter("limit", limit)
+                .setParameter("xid", changeXid)
+                .setParameter("hsaId", hsaId)
+                .setParameter("removedSince", removedSince)
+                .setParameter("limit", limit)
                 .getResultList();
-        return rows.stream().map(r -> new FeedRow((String) r[0], (String) r[1], (Boolean) r[2], (String) r[3])).toList();
+        return rows.stream()
+                .map(r -> new FeedRow((String) r[0], (String) r[1], (Boolean) r[2], (String) r[3]))
+                .toList();
     }
 
     /** The oldest transaction still running: every change below it has committed or never will. */
     String horizon() {
-        return (String) entityManager.createNativeQuery("select pg_snapshot_xmin(pg_current_snapshot())::text")
+        return (String) entityManager
+                .createNativeQuery("select pg_snapshot_xmin(pg_current_snapshot())::text")
                 .getSingleResult();
     }
 
     Optional<LocalDate> refreshedFor() {
-        Object date = entityManager.createNativeQuery("select refreshed_for from contact_card_refresh")
+        Object date = entityManager
+                .createNativeQuery("select refreshed_for from contact_card_refresh")
                 .getSingleResult();
         return Optional.ofNullable((LocalDate) (date instanceof java.sql.Date sql ? sql.toLocalDate() : date));
     }
 
     void markRefreshedFor(LocalDate date) {
-        entityManager.createNativeQuery("update contact_card_refresh set refreshed_for = :date")
-                .setParameter("date", date).executeUpdate();
+        entityManager
+                .createNativeQuery("update contact_card_refresh set refreshed_for = :date")
+                .setParameter("date", date)
+                .executeUpdate();
     }
 
     private static Instant instant(Object value) {

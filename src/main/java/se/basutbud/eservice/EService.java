@@ -38,7 +38,9 @@ public class EService extends CatalogueEntity {
 
     /** The service, locked until the transaction ends, so that edits of it happen one at a time. */
     static Optional<EService> findByCodeForUpdate(String code) {
-        return find("code", code).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+        return find("code", code)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
     }
 
     public boolean isActive() {

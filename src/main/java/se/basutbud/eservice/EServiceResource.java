@@ -1,6 +1,5 @@
 package se.basutbud.eservice;
 
-
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -49,21 +48,32 @@ public class EServiceResource {
     @GET
     @Operation(summary = "List e-services", description = "Ordered by code.")
     @APIResponse(responseCode = "200", description = "A page of e-services")
-    @APIResponse(responseCode = "400", description = "A query parameter is invalid",
+    @APIResponse(
+            responseCode = "400",
+            description = "A query parameter is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @PermitAll
     public Page<EServiceDto> listEServices(
-            @Parameter(description = "Only services with this status", schema = @Schema(implementation = EServiceStatus.class)) @QueryParam("status") String status,
+            @Parameter(
+                            description = "Only services with this status",
+                            schema = @Schema(implementation = EServiceStatus.class))
+                    @QueryParam("status")
+                    String status,
             @Parameter(description = "Text in code, name or English name") @QueryParam("q") String q,
             @BeanParam PageParams page) {
-        return service.list(QueryParams.enumValue("status", status, EServiceStatus.class), QueryParams.text("q", q),
+        return service.list(
+                QueryParams.enumValue("status", status, EServiceStatus.class),
+                QueryParams.text("q", q),
                 page.toRequest());
     }
 
     @GET
     @Path("/{code}")
     @Operation(summary = "Get one e-service", description = "Retired ones too. The ETag goes in If-Match of an update.")
-    @APIResponse(responseCode = "200", description = "The e-service; its ETag goes in If-Match of an update", headers = @Header(name = "ETag", ref = "ETag"),
+    @APIResponse(
+            responseCode = "200",
+            description = "The e-service; its ETag goes in If-Match of an update",
+            headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = EServiceDto.class)))
     @APIResponse(responseCode = "404", description = "No e-service with that code")
     @PermitAll
@@ -73,8 +83,13 @@ public class EServiceResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add an e-service to the catalogue", description = "The code is chosen once and never changes; status defaults to ACTIVE.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new e-service", headers = @Header(name = "ETag", ref = "ETag"),
+    @Operation(
+            summary = "Add an e-service to the catalogue",
+            description = "The code is chosen once and never changes; status defaults to ACTIVE.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the new e-service",
+            headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = EServiceDto.class)))
     @APIResponse(responseCode = "400", description = "The body is invalid")
     @APIResponse(responseCode = "409", description = "An e-service with that code exists")
@@ -87,16 +102,23 @@ public class EServiceResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{code}")
-    @Operation(summary = "Replace an e-service's names, description and status", description = "The code never changes.")
-    @APIResponse(responseCode = "200", description = "The e-service as stored", headers = @Header(name = "ETag", ref = "ETag"),
+    @Operation(
+            summary = "Replace an e-service's names, description and status",
+            description = "The code never changes.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The e-service as stored",
+            headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = EServiceDto.class)))
     @APIResponse(responseCode = "400", description = "The body is invalid")
     @APIResponse(responseCode = "404", description = "No e-service with that code")
     @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
     @RolesAllowed(Roles.ADMIN)
-    public Response updateEService(@PathParam("code") String code,
+    public Response updateEService(
+            @PathParam("code") String code,
             @Parameter(description = "The ETag read; the update is refused (412) if the service changed since")
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
             @Valid @NotNull EServiceRequests.Update request) {
         return EntityTags.ok(service.update(code, request, ifMatch));
     }

@@ -35,11 +35,13 @@ public class EServiceService {
     public Page<EServiceDto> list(EServiceStatus status, String text, PageRequest pageRequest) {
         Conditions conditions = new Conditions()
                 .add("status = :status", "status", status)
-                .add("(lower(code) like :text escape '\\' or lower(name) like :text escape '\\'"
-                        + " or lower(coalesce(nameEn, '')) like :text escape '\\')", "text",
+                .add(
+                        "(lower(code) like :text escape '\\' or lower(name) like :text escape '\\'"
+                                + " or lower(coalesce(nameEn, '')) like :text escape '\\')",
+                        "text",
                         text == null ? null : Conditions.containsPattern(text.toLowerCase(Locale.ROOT)));
-        return Page.of(EService.find(conditions.query(), Sort.by("code"), conditions.params()), pageRequest,
-                EServiceDto::of);
+        return Page.of(
+                EService.find(conditions.query(), Sort.by("code"), conditions.params()), pageRequest, EServiceDto::of);
     }
 
     @Transactional
@@ -86,8 +88,7 @@ public class EServiceService {
 
     /** The service with this code, or a 404 naming it. */
     public static EService require(String code) {
-        return EService.findByCode(code)
-                .orElseThrow(() -> ApiException.notFound("No e-service with code " + code));
+        return EService.findByCode(code).orElseThrow(() -> ApiException.notFound("No e-service with code " + code));
     }
 
     /** The service with this code if it can be newly required or offered: 404 if unknown, 422 if retired. */

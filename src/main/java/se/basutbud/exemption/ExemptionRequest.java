@@ -13,6 +13,10 @@ import se.basutbud.web.Text;
 @Schema(name = "ExemptionWrite", description = "Exempt a unit from one base e-service")
 public record ExemptionRequest(
         @Schema(maxLength = 1000, examples = "The unit has no vaccination room until the rebuild is done")
-        @NotBlank @Size(max = 1000) @Pattern(regexp = Text.MULTI_LINE, message = Text.MULTI_LINE_MESSAGE) String reason,
-        @Schema(description = "First day the exemption no longer applies; omit for no end") LocalDate until) {
-}
+        @NotBlank
+        @Size(max = 1000)
+        @Pattern(regexp = Text.MULTI_LINE, message = Text.MULTI_LINE_MESSAGE)
+        String reason,
+
+        @Schema(description = "First day the exemption no longer applies; omit for no end")
+        LocalDate until) {}

@@ -29,7 +29,7 @@ import se.basutbud.web.Responses;
 @Path("/api/v1/care-units/{hsaId}/exemptions")
 @Tag(name = "Exemptions", description = "Base e-services that do not apply to a unit, with reasons")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Roles.READER, Roles.UNIT_EDITOR, Roles.ADMIN })
+@RolesAllowed({Roles.READER, Roles.UNIT_EDITOR, Roles.ADMIN})
 public class ExemptionResource {
 
     private final ExemptionService service;
@@ -50,31 +50,45 @@ public class ExemptionResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{serviceCode}")
-    @Operation(summary = "Exempt a unit from a base e-service", description = "Creates (201) or replaces (200) the exemption.")
-    @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(name = "ETag", ref = "ETag"),
+    @Operation(
+            summary = "Exempt a unit from a base e-service",
+            description = "Creates (201) or replaces (200) the exemption.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced",
+            headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = ExemptionDto.class)))
-    @APIResponse(responseCode = "201", description = "Created", headers = @Header(name = "ETag", ref = "ETag"),
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = ExemptionDto.class)))
     @APIResponse(responseCode = "400", description = "Not an HSA-id, or the body is invalid (a reason is required)")
     @APIResponse(responseCode = "404", description = "No such care unit or e-service")
     @APIResponse(responseCode = "409", description = "The unit has closed")
     @APIResponse(responseCode = "422", description = "The e-service is retired")
-    @RolesAllowed({ Roles.UNIT_EDITOR, Roles.ADMIN })
-    public Response putExemption(@PathParam("hsaId") String hsaId, @PathParam("serviceCode") String serviceCode,
+    @RolesAllowed({Roles.UNIT_EDITOR, Roles.ADMIN})
+    public Response putExemption(
+            @PathParam("hsaId") String hsaId,
+            @PathParam("serviceCode") String serviceCode,
             @Valid @NotNull ExemptionRequest request) {
         ExemptionService.Saved saved = service.put(hsaId, serviceCode, request);
-        return Responses.createdOrOk(saved.created(),
-                "/api/v1/care-units/" + hsaId.toUpperCase(Locale.ROOT) + "/exemptions/" + serviceCode, saved.exemption());
+        return Responses.createdOrOk(
+                saved.created(),
+                "/api/v1/care-units/" + hsaId.toUpperCase(Locale.ROOT) + "/exemptions/" + serviceCode,
+                saved.exemption());
     }
 
     @DELETE
     @Path("/{serviceCode}")
-    @Operation(summary = "End an exemption", description = "The base e-service is required of the unit again from now on.")
+    @Operation(
+            summary = "End an exemption",
+            description = "The base e-service is required of the unit again from now on.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "400", description = "Not an HSA-id")
     @APIResponse(responseCode = "404", description = "No such care unit or e-service, or no exemption from it")
     @APIResponse(responseCode = "409", description = "The unit has closed")
-    @RolesAllowed({ Roles.UNIT_EDITOR, Roles.ADMIN })
+    @RolesAllowed({Roles.UNIT_EDITOR, Roles.ADMIN})
     public void deleteExemption(@PathParam("hsaId") String hsaId, @PathParam("serviceCode") String serviceCode) {
         service.delete(hsaId, serviceCode);
     }

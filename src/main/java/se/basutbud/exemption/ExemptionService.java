@@ -31,8 +31,7 @@ public class ExemptionService {
         this.unitsChanged = unitsChanged;
     }
 
-    public record Saved(ExemptionDto exemption, boolean created) {
-    }
+    public record Saved(ExemptionDto exemption, boolean created) {}
 
     @Transactional
     public Saved put(String hsaId, String serviceCode, ExemptionRequest request) {
@@ -52,8 +51,12 @@ public class ExemptionService {
         exemption.persistAndFlush();
         ExemptionDto after = ExemptionDto.of(exemption);
         unitsChanged.fire(UnitsChanged.unit(unit.hsaId));
-        audit.record(AuditLog.EntityType.EXEMPTION, unit.hsaId + "/" + service.code,
-                existing.isEmpty() ? AuditLog.Action.CREATE : AuditLog.Action.UPDATE, before, after);
+        audit.record(
+                AuditLog.EntityType.EXEMPTION,
+                unit.hsaId + "/" + service.code,
+                existing.isEmpty() ? AuditLog.Action.CREATE : AuditLog.Action.UPDATE,
+                before,
+                after);
         return new Saved(after, existing.isEmpty());
     }
 
@@ -61,10 +64,14 @@ public class ExemptionService {
     public void delete(String hsaId, String serviceCode) {
         CareUnit unit = units.requireEditable(hsaId);
         EService service = EServiceService.require(serviceCode);
-        Exemption exemption = find(unit, service).orElseThrow(() -> ApiException.notFound(
-                unit.hsaId + " has no exemption from " + serviceCode));
-        audit.record(AuditLog.EntityType.EXEMPTION, unit.hsaId + "/" + service.code, AuditLog.Action.DELETE,
-                ExemptionDto.of(exemption), null);
+        Exemption exemption = find(unit, service)
+                .orElseThrow(() -> ApiException.notFound(unit.hsaId + " has no exemption from " + serviceCode));
+        audit.record(
+                AuditLog.EntityType.EXEMPTION,
+                unit.hsaId + "/" + service.code,
+                AuditLog.Action.DELETE,
+                ExemptionDto.of(exemption),
+                null);
         exemption.delete();
         unitsChanged.fire(UnitsChanged.unit(unit.hsaId));
     }
@@ -72,7 +79,9 @@ public class ExemptionService {
     @Transactional
     public List<ExemptionDto> list(String hsaId) {
         CareUnit unit = CareUnitService.require(hsaId);
-        return Exemption.<Exemption>list("unit = ?1 order by service.code", unit).stream().map(ExemptionDto::of).toList();
+        return Exemption.<Exemption>list("unit = ?1 order by service.code", unit).stream()
+                .map(ExemptionDto::of)
+                .toList();
     }
 
     private static Optional<Exemption> find(CareUnit unit, EService service) {

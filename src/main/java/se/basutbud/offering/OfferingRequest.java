@@ -11,8 +11,14 @@ import se.basutbud.web.Text;
 
 @Schema(name = "OfferingWrite", description = "Start offering an e-service, or update the link of an ongoing offering")
 public record OfferingRequest(
-        @Schema(description = "Where residents start the e-service", maxLength = 500, format = "uri",
+        @Schema(
+                description = "Where residents start the e-service",
+                maxLength = 500,
+                format = "uri",
                 examples = "https://e-tjanster.1177.se/mvk/login/login.xhtml")
-        @Size(max = 500) @Pattern(regexp = Text.WEB_URL, message = Text.WEB_URL_MESSAGE) String url,
-        @Schema(description = "First day offered; defaults to today") LocalDate since) {
-}
+        @Size(max = 500)
+        @Pattern(regexp = Text.WEB_URL, message = Text.WEB_URL_MESSAGE)
+        String url,
+
+        @Schema(description = "First day offered; defaults to today")
+        LocalDate since) {}

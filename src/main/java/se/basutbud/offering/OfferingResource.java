@@ -33,7 +33,7 @@ import se.basutbud.web.Responses;
 @Path("/api/v1/care-units/{hsaId}/offerings")
 @Tag(name = "Offerings", description = "The e-services each unit offers, with history")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Roles.READER, Roles.UNIT_EDITOR, Roles.ADMIN })
+@RolesAllowed({Roles.READER, Roles.UNIT_EDITOR, Roles.ADMIN})
 public class OfferingResource {
 
     private final OfferingService service;
@@ -49,9 +49,13 @@ public class OfferingResource {
     @APIResponse(responseCode = "200", description = "The offerings in effect on the date")
     @APIResponse(responseCode = "400", description = "Not an HSA-id, or not a date")
     @APIResponse(responseCode = "404", description = "No care unit with that HSA-id")
-    public List<OfferingDto> listOfferings(@PathParam("hsaId") String hsaId,
-            @Parameter(description = "Defaults to today in Europe/Stockholm", schema = @Schema(implementation = java.time.LocalDate.class))
-            @QueryParam("asOf") String asOf) {
+    public List<OfferingDto> listOfferings(
+            @PathParam("hsaId") String hsaId,
+            @Parameter(
+                            description = "Defaults to today in Europe/Stockholm",
+                            schema = @Schema(implementation = java.time.LocalDate.class))
+                    @QueryParam("asOf")
+                    String asOf) {
         return service.offeredOn(hsaId, QueryParams.date("asOf", asOf, time.today()));
     }
 
@@ -61,44 +65,64 @@ public class OfferingResource {
     @APIResponse(responseCode = "200", description = "The periods, possibly none")
     @APIResponse(responseCode = "400", description = "Not an HSA-id")
     @APIResponse(responseCode = "404", description = "No such care unit or e-service")
-    public List<OfferingDto> getOfferingHistory(@PathParam("hsaId") String hsaId,
-            @PathParam("serviceCode") String serviceCode) {
+    public List<OfferingDto> getOfferingHistory(
+            @PathParam("hsaId") String hsaId, @PathParam("serviceCode") String serviceCode) {
         return service.history(hsaId, serviceCode);
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{serviceCode}")
-    @Operation(summary = "Offer an e-service", description = "Starts a period (201) unless the service is already offered, "
-            + "in which case the link is updated and a scheduled withdrawal is cancelled (200). Periods never overlap.")
-    @APIResponse(responseCode = "200", description = "Already offered; link updated", headers = @Header(name = "ETag", ref = "ETag"),
+    @Operation(
+            summary = "Offer an e-service",
+            description =
+                    "Starts a period (201) unless the service is already offered, "
+                            + "in which case the link is updated and a scheduled withdrawal is cancelled (200). Periods never overlap.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Already offered; link updated",
+            headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = OfferingDto.class)))
-    @APIResponse(responseCode = "201", description = "A new period started", headers = @Header(name = "ETag", ref = "ETag"),
+    @APIResponse(
+            responseCode = "201",
+            description = "A new period started",
+            headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = OfferingDto.class)))
     @APIResponse(responseCode = "400", description = "Not an HSA-id, or the body is invalid")
     @APIResponse(responseCode = "404", description = "No such care unit or e-service")
     @APIResponse(responseCode = "409", description = "The unit has closed, or the period would overlap an earlier one")
     @APIResponse(responseCode = "422", description = "The e-service is retired")
-    @RolesAllowed({ Roles.UNIT_EDITOR, Roles.ADMIN })
-    public Response offerEService(@PathParam("hsaId") String hsaId, @PathParam("serviceCode") String serviceCode,
+    @RolesAllowed({Roles.UNIT_EDITOR, Roles.ADMIN})
+    public Response offerEService(
+            @PathParam("hsaId") String hsaId,
+            @PathParam("serviceCode") String serviceCode,
             @Valid @NotNull OfferingRequest request) {
         OfferingService.Saved saved = service.offer(hsaId, serviceCode, request);
-        return Responses.createdOrOk(saved.created(),
-                "/api/v1/care-units/" + hsaId.toUpperCase(Locale.ROOT) + "/offerings/" + serviceCode, saved.offering());
+        return Responses.createdOrOk(
+                saved.created(),
+                "/api/v1/care-units/" + hsaId.toUpperCase(Locale.ROOT) + "/offerings/" + serviceCode,
+                saved.offering());
     }
 
     @DELETE
     @Path("/{serviceCode}")
-    @Operation(summary = "Withdraw an e-service", description = "Ends the ongoing period; on is its first day without the service.")
+    @Operation(
+            summary = "Withdraw an e-service",
+            description = "Ends the ongoing period; on is its first day without the service.")
     @APIResponse(responseCode = "204", description = "Withdrawn")
     @APIResponse(responseCode = "400", description = "Not an HSA-id, or not a date")
     @APIResponse(responseCode = "404", description = "No such care unit or e-service, or nothing ongoing to withdraw")
     @APIResponse(responseCode = "409", description = "The unit has closed")
     @APIResponse(responseCode = "422", description = "The date is before the period started")
-    @RolesAllowed({ Roles.UNIT_EDITOR, Roles.ADMIN })
-    public void withdrawEService(@PathParam("hsaId") String hsaId, @PathParam("serviceCode") String serviceCode,
-            @Parameter(description = "Defaults to today in Europe/Stockholm", schema = @Schema(implementation = java.time.LocalDate.class))
-            @QueryParam("on") String on) {
+    @RolesAllowed({Roles.UNIT_EDITOR, Roles.ADMIN})
+    public void withdrawEService(
+            @PathParam("hsaId") String hsaId,
+            @PathParam("serviceCode") String serviceCode,
+            @Parameter(
+                            description = "Defaults to today in Europe/Stockholm",
+                            schema = @Schema(implementation = java.time.LocalDate.class))
+                    @QueryParam("on")
+                    String on) {
         service.withdraw(hsaId, serviceCode, QueryParams.date("on", on, null));
     }
 }

@@ -36,8 +36,7 @@ public class OfferingService {
         this.audit = audit;
     }
 
-    public record Saved(OfferingDto offering, boolean created) {
-    }
+    public record Saved(OfferingDto offering, boolean created) {}
 
     @Transactional
     public Saved offer(String hsaId, String serviceCode, OfferingRequest request) {
@@ -50,8 +49,8 @@ public class OfferingService {
         if (latest != null && (latest.isOpen() || latest.until.isAfter(today))) {
             // Already offered (or offered until a withdrawal still ahead): keep offering, update the link.
             if (request.since() != null && request.since().isBefore(latest.since)) {
-                throw ApiException.conflict(serviceCode + " is offered from " + latest.since
-                        + "; a period starting " + request.since() + " would overlap it");
+                throw ApiException.conflict(serviceCode + " is offered from " + latest.since + "; a period starting "
+                        + request.since() + " would overlap it");
             }
             OfferingDto before = OfferingDto.of(latest);
             latest.url = request.url();
@@ -65,7 +64,8 @@ public class OfferingService {
         }
 
         LocalDate since = request.since() != null ? request.since() : today;
-        Optional<Offering> overlapping = periods.stream().filter(p -> p.until.isAfter(since)).findFirst();
+        Optional<Offering> overlapping =
+                periods.stream().filter(p -> p.until.isAfter(since)).findFirst();
         if (overlapping.isPresent()) {
             throw ApiException.conflict(serviceCode + " was offered from " + overlapping.get().since + " until "
                     + overlapping.get().until + "; a period starting " + since + " would overlap it");
@@ -91,7 +91,9 @@ public class OfferingService {
         // A retired service can still be withdrawn: that is how units follow its retirement.
         EService service = EServiceService.require(serviceCode);
         LocalDate end = on != null ? on : today;
-        Offering open = Offering.periods(unit, service).stream().filter(Offering::isOpen).findFirst()
+        Offering open = Offering.periods(unit, service).stream()
+                .filter(Offering::isOpen)
+                .findFirst()
                 .orElseThrow(() -> ApiException.notFound(unit.hsaId + " has no ongoing offering of " + serviceCode));
         if (end.isBefore(open.since)) {
             throw ApiException.unprocessable("The offering started " + open.since + "; it cannot end on " + end);
@@ -104,7 +106,11 @@ public class OfferingService {
         } else {
             open.until = end;
             open.touch(time.now());
-            audit.record(AuditLog.EntityType.OFFERING, key(unit, service), AuditLog.Action.UPDATE, before,
+            audit.record(
+                    AuditLog.EntityType.OFFERING,
+                    key(unit, service),
+                    AuditLog.Action.UPDATE,
+                    before,
                     OfferingDto.of(open));
         }
         Offering.flush();

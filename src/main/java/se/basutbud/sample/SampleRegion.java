@@ -45,33 +45,65 @@ class SampleRegion {
 
     /** Fictitious organisation numbers: the region and two private care providers. */
     private static final String REGION = "SE2320000001";
+
     private static final String PRIVATE_A = "SE5565000001";
     private static final String PRIVATE_B = "SE5569000002";
 
-    private static final List<String> MUNICIPALITIES = List.of("Borgholm", "Emmaboda", "Hultsfred", "Högsby", "Kalmar",
-            "Mönsterås", "Mörbylånga", "Nybro", "Oskarshamn", "Torsås", "Vimmerby", "Västervik");
+    private static final List<String> MUNICIPALITIES = List.of(
+            "Borgholm",
+            "Emmaboda",
+            "Hultsfred",
+            "Högsby",
+            "Kalmar",
+            "Mönsterås",
+            "Mörbylånga",
+            "Nybro",
+            "Oskarshamn",
+            "Torsås",
+            "Vimmerby",
+            "Västervik");
 
-    private static final List<String> BASUTBUD = List.of("av-omboka-tid", "begar-intyg", "bestall-journalkopia",
-            "bestall-provremiss", "bestall-tid", "fraga-sjukskoterskan", "forlang-sjukskrivning", "fornya-hjalpmedel",
-            "fornya-recept", "kontakta-mig", "radgivning", "provsvar", "hjalp-oss-bli-battre", "egen-vardbegaran",
-            "remissforfragan", "resevaccination", "levnadsvanor", "bestall-nutritionsprodukter");
+    private static final List<String> BASUTBUD = List.of(
+            "av-omboka-tid",
+            "begar-intyg",
+            "bestall-journalkopia",
+            "bestall-provremiss",
+            "bestall-tid",
+            "fraga-sjukskoterskan",
+            "forlang-sjukskrivning",
+            "fornya-hjalpmedel",
+            "fornya-recept",
+            "kontakta-mig",
+            "radgivning",
+            "provsvar",
+            "hjalp-oss-bli-battre",
+            "egen-vardbegaran",
+            "remissforfragan",
+            "resevaccination",
+            "levnadsvanor",
+            "bestall-nutritionsprodukter");
 
     private static final Map<String, List<UnitType>> LIMITED_TO = Map.of(
             "resevaccination", List.of(UnitType.PRIMARY_CARE),
             "fornya-hjalpmedel", List.of(UnitType.PRIMARY_CARE, UnitType.REHABILITATION),
             "bestall-nutritionsprodukter", List.of(UnitType.PRIMARY_CARE),
-            "levnadsvanor", List.of(UnitType.PRIMARY_CARE, UnitType.CHILD_HEALTH, UnitType.MATERNITY, UnitType.YOUTH_CLINIC),
-            "forlang-sjukskrivning", List.of(UnitType.PRIMARY_CARE, UnitType.SPECIALIST_CARE, UnitType.PSYCHIATRY,
-                    UnitType.REHABILITATION),
+            "levnadsvanor",
+                    List.of(UnitType.PRIMARY_CARE, UnitType.CHILD_HEALTH, UnitType.MATERNITY, UnitType.YOUTH_CLINIC),
+            "forlang-sjukskrivning",
+                    List.of(
+                            UnitType.PRIMARY_CARE,
+                            UnitType.SPECIALIST_CARE,
+                            UnitType.PSYCHIATRY,
+                            UnitType.REHABILITATION),
             "bestall-provremiss", List.of(UnitType.PRIMARY_CARE, UnitType.SPECIALIST_CARE));
 
     private static final List<String[]> NEW_SERVICES = List.of(
-            new String[] { "tidbokning", "Boka tid", "Book an appointment online" },
-            new String[] { "folja-remiss", "Följ din remiss", "Follow your referral" },
-            new String[] { "ikbt", "Internetbaserad KBT", "Internet-based CBT" },
-            new String[] { "videobesok", "Videobesök", "Video consultation" },
-            new String[] { "journalen", "Journalen", "The medical record online" },
-            new String[] { "sms-paminnelse", "SMS-påminnelse", "SMS reminder before a visit" });
+            new String[] {"tidbokning", "Boka tid", "Book an appointment online"},
+            new String[] {"folja-remiss", "Följ din remiss", "Follow your referral"},
+            new String[] {"ikbt", "Internetbaserad KBT", "Internet-based CBT"},
+            new String[] {"videobesok", "Videobesök", "Video consultation"},
+            new String[] {"journalen", "Journalen", "The medical record online"},
+            new String[] {"sms-paminnelse", "SMS-påminnelse", "SMS reminder before a visit"});
 
     private final BasutbudConfig config;
     private final TimeSource time;
@@ -81,8 +113,14 @@ class SampleRegion {
     private final OfferingService offerings;
     private final ExemptionService exemptions;
 
-    SampleRegion(BasutbudConfig config, TimeSource time, EServiceService services, CareUnitService units,
-            BaselineService baselines, OfferingService offerings, ExemptionService exemptions) {
+    SampleRegion(
+            BasutbudConfig config,
+            TimeSource time,
+            EServiceService services,
+            CareUnitService units,
+            BaselineService baselines,
+            OfferingService offerings,
+            ExemptionService exemptions) {
         this.config = config;
         this.time = time;
         this.services = services;
@@ -109,61 +147,104 @@ class SampleRegion {
         }
 
         LocalDate thisYear = today.withDayOfYear(1);
-        BaselineDto lastYear = baselines.create(new BaselineRequests.Create("Basutbud " + thisYear.minusYears(1).getYear(),
-                thisYear.minusYears(1), "Sjukvårdsledningen, beslut om basutbud på 1177", null));
+        BaselineDto lastYear = baselines.create(new BaselineRequests.Create(
+                "Basutbud " + thisYear.minusYears(1).getYear(),
+                thisYear.minusYears(1),
+                "Sjukvårdsledningen, beslut om basutbud på 1177",
+                null));
         for (String code : BASUTBUD) {
             baselines.putRequirement(lastYear.id(), code, LIMITED_TO.getOrDefault(code, List.of()), null);
         }
         baselines.publish(lastYear.id(), null);
-        BaselineDto current = baselines.create(new BaselineRequests.Create("Basutbud " + thisYear.getYear(), thisYear,
-                "Sjukvårdsledningen: tidbokning och följ din remiss läggs till", lastYear.id()));
+        BaselineDto current = baselines.create(new BaselineRequests.Create(
+                "Basutbud " + thisYear.getYear(),
+                thisYear,
+                "Sjukvårdsledningen: tidbokning och följ din remiss läggs till",
+                lastYear.id()));
         baselines.putRequirement(current.id(), "tidbokning", List.of(), null);
-        baselines.putRequirement(current.id(), "folja-remiss", List.of(UnitType.SPECIALIST_CARE, UnitType.PSYCHIATRY), null);
+        baselines.putRequirement(
+                current.id(), "folja-remiss", List.of(UnitType.SPECIALIST_CARE, UnitType.PSYCHIATRY), null);
         baselines.publish(current.id(), null);
-        BaselineDto next = baselines.create(new BaselineRequests.Create("Basutbud " + thisYear.plusYears(1).getYear(),
-                thisYear.plusYears(1), "Förslag: videobesök i primärvården, iKBT i psykiatrin", current.id()));
+        BaselineDto next = baselines.create(new BaselineRequests.Create(
+                "Basutbud " + thisYear.plusYears(1).getYear(),
+                thisYear.plusYears(1),
+                "Förslag: videobesök i primärvården, iKBT i psykiatrin",
+                current.id()));
         baselines.putRequirement(next.id(), "videobesok", List.of(UnitType.PRIMARY_CARE), null);
         baselines.putRequirement(next.id(), "ikbt", List.of(UnitType.PSYCHIATRY), null);
 
         Random random = new Random(2014);
         List<String> all = new ArrayList<>(BASUTBUD);
-        all.addAll(List.of("tidbokning", "folja-remiss", "sms-paminnelse", "videobesok", "journalen",
-                "kontaktformular-specialist", "fragor-infor-operation", "fragor-om-operationstid", "fragor-om-undersokningar"));
+        all.addAll(List.of(
+                "tidbokning",
+                "folja-remiss",
+                "sms-paminnelse",
+                "videobesok",
+                "journalen",
+                "kontaktformular-specialist",
+                "fragor-infor-operation",
+                "fragor-om-operationstid",
+                "fragor-om-undersokningar"));
         int number = 0;
         for (UnitPlan plan : plans()) {
             number++;
             String hsaId = plan.provider() + "-" + String.format("%04d", 1000 + number);
             String municipality = MUNICIPALITIES.get(number % MUNICIPALITIES.size());
-            units.put(hsaId, new CareUnitRequest(plan.name() + " " + municipality, plan.type(), null,
-                    plan.administration(), municipality, "Storgatan " + number + ", " + municipality,
-                    "0480-" + (10_000 + number * 37), "https://www.1177.se/hitta-vard/kontaktkort/" + hsaId,
-                    today.minusYears(6), null), null);
+            units.put(
+                    hsaId,
+                    new CareUnitRequest(
+                            plan.name() + " " + municipality,
+                            plan.type(),
+                            null,
+                            plan.administration(),
+                            municipality,
+                            "Storgatan " + number + ", " + municipality,
+                            "0480-" + (10_000 + number * 37),
+                            "https://www.1177.se/hitta-vard/kontaktkort/" + hsaId,
+                            today.minusYears(6),
+                            null),
+                    null);
             double share = Math.min(1.0, 0.5 + random.nextDouble() * 0.6);
             for (String code : all) {
-                boolean applicable = !LIMITED_TO.containsKey(code) || LIMITED_TO.get(code).contains(plan.type());
+                boolean applicable =
+                        !LIMITED_TO.containsKey(code) || LIMITED_TO.get(code).contains(plan.type());
                 if (random.nextDouble() < (applicable ? share : 0.08)) {
                     LocalDate since = today.minusDays(20 + random.nextInt(1100));
                     offerings.offer(hsaId, code, new OfferingRequest("https://e-tjanster.1177.se/mvk/" + code, since));
                     if (random.nextDouble() < 0.12) {
-                        LocalDate until = since.plusDays(1 + random.nextInt((int) (today.toEpochDay() - since.toEpochDay())));
+                        LocalDate until =
+                                since.plusDays(1 + random.nextInt((int) (today.toEpochDay() - since.toEpochDay())));
                         offerings.withdraw(hsaId, code, until);
                     }
                 }
             }
             if (plan.type() == UnitType.PRIMARY_CARE && random.nextDouble() < 0.2) {
-                exemptions.put(hsaId, "resevaccination",
-                        new ExemptionRequest("Ingen vaccinationsmottagning; hänvisar till " + municipality + " vårdcentral", null));
+                exemptions.put(
+                        hsaId,
+                        "resevaccination",
+                        new ExemptionRequest(
+                                "Ingen vaccinationsmottagning; hänvisar till " + municipality + " vårdcentral", null));
             }
             if (number == 7) {
-                units.put(hsaId, new CareUnitRequest(plan.name() + " " + municipality + " (stängd)", plan.type(), null,
-                        plan.administration(), municipality, null, null, null, today.minusYears(6), today.minusMonths(2)),
+                units.put(
+                        hsaId,
+                        new CareUnitRequest(
+                                plan.name() + " " + municipality + " (stängd)",
+                                plan.type(),
+                                null,
+                                plan.administration(),
+                                municipality,
+                                null,
+                                null,
+                                null,
+                                today.minusYears(6),
+                                today.minusMonths(2)),
                         null);
             }
         }
     }
 
-    private record UnitPlan(String provider, String administration, String name, UnitType type) {
-    }
+    private record UnitPlan(String provider, String administration, String name, UnitType type) {}
 
     private static List<UnitPlan> plans() {
         List<UnitPlan> plans = new ArrayList<>();
@@ -172,13 +253,23 @@ class SampleRegion {
         }
         plans.add(new UnitPlan(PRIVATE_A, "Privata vårdgivare", "Läkarhuset", UnitType.PRIMARY_CARE));
         plans.add(new UnitPlan(PRIVATE_B, "Privata vårdgivare", "Familjeläkarna", UnitType.PRIMARY_CARE));
-        for (String clinic : List.of("Ortopedmottagningen", "Kardiologmottagningen", "Ögonmottagningen",
-                "Hudmottagningen", "Öron-näsa-halsmottagningen", "Kirurgmottagningen", "Urologmottagningen",
+        for (String clinic : List.of(
+                "Ortopedmottagningen",
+                "Kardiologmottagningen",
+                "Ögonmottagningen",
+                "Hudmottagningen",
+                "Öron-näsa-halsmottagningen",
+                "Kirurgmottagningen",
+                "Urologmottagningen",
                 "Gynekologmottagningen")) {
             plans.add(new UnitPlan(REGION, "Länssjukvården", clinic, UnitType.SPECIALIST_CARE));
         }
-        for (String clinic : List.of("Vuxenpsykiatrin", "Barn- och ungdomspsykiatrin", "Beroendemottagningen",
-                "Ätstörningsenheten", "Psykiatriska öppenvården")) {
+        for (String clinic : List.of(
+                "Vuxenpsykiatrin",
+                "Barn- och ungdomspsykiatrin",
+                "Beroendemottagningen",
+                "Ätstörningsenheten",
+                "Psykiatriska öppenvården")) {
             plans.add(new UnitPlan(REGION, "Psykiatriförvaltningen", clinic, UnitType.PSYCHIATRY));
         }
         for (int i = 0; i < 7; i++) {

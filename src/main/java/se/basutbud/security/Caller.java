@@ -74,7 +74,8 @@ public class Caller {
         // organisation: the editor may change nothing with them, and a token shaped so is a 403, never a failure.
         if (org instanceof Collection<?> values) {
             return values.stream()
-                    .map(value -> value instanceof JsonString string ? string.getString()
+                    .map(value -> value instanceof JsonString string
+                            ? string.getString()
                             : value instanceof String string ? string : null)
                     .filter(java.util.Objects::nonNull)
                     .map(value -> value.toUpperCase(Locale.ROOT))

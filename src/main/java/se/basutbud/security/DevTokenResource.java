@@ -25,7 +25,7 @@ import se.basutbud.web.problem.ApiException;
  * Tokens for local use, signed with the dev-only key: {@code curl 'localhost:8080/dev/token?role=basutbud-admin'}.
  * Exists in dev mode and tests only; the packaged service has neither this resource nor the key.
  */
-@IfBuildProfile(anyOf = { "dev", "test" })
+@IfBuildProfile(anyOf = {"dev", "test"})
 @Path("/dev/token")
 public class DevTokenResource {
 
@@ -41,11 +41,14 @@ public class DevTokenResource {
     @PermitAll
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(hidden = true)
-    public String devToken(@QueryParam("role") String role, @QueryParam("org") String org, @QueryParam("sub") String subject) {
-        if (role == null || !Set.of(Roles.READER, Roles.UNIT_EDITOR, Roles.ADMIN).contains(role)) {
+    public String devToken(
+            @QueryParam("role") String role, @QueryParam("org") String org, @QueryParam("sub") String subject) {
+        if (role == null
+                || !Set.of(Roles.READER, Roles.UNIT_EDITOR, Roles.ADMIN).contains(role)) {
             throw ApiException.badRequest("role", "must be one of reader, unit-editor, basutbud-admin");
         }
-        Set<String> organisations = org == null || org.isBlank() ? Set.of()
+        Set<String> organisations = org == null || org.isBlank()
+                ? Set.of()
                 : Arrays.stream(org.split(",")).map(String::strip).collect(Collectors.toSet());
         return Jwt.issuer(DEV_ISSUER)
                 .subject(subject == null || subject.isBlank() ? "dev-" + role : subject)

@@ -10,6 +10,5 @@ public final class Roles {
     /** Everything, including the e-service catalogue and the basutbud revisions. */
     public static final String ADMIN = "basutbud-admin";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -39,7 +39,8 @@ abstract class TokenLimits implements JWTParser {
         }
         String name = parsed.getName();
         if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH) {
-            throw new ParseException("The token names no caller, or one longer than " + MAX_NAME_LENGTH + " characters");
+            throw new ParseException(
+                    "The token names no caller, or one longer than " + MAX_NAME_LENGTH + " characters");
         }
         return parsed;
     }

@@ -30,10 +30,8 @@ abstract class VerifiedTokenCache implements JWTParser {
 
     private static final Duration KEEP = Duration.ofMinutes(5);
 
-    private final Cache<String, JsonWebToken> verified = Caffeine.newBuilder()
-            .maximumSize(10_000)
-            .expireAfterWrite(KEEP)
-            .build();
+    private final Cache<String, JsonWebToken> verified =
+            Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(KEEP).build();
 
     @Inject
     @Delegate

@@ -34,13 +34,15 @@ import se.basutbud.web.problem.ProblemType;
 class CrossOriginAccess {
 
     /** GET and HEAD of these paths need no token. */
-    private static final Pattern PUBLIC_READS = Pattern.compile(
-            "/api/v1/(contact-cards|e-services|baselines)(/[^/]+)?|/api/v1/info");
+    private static final Pattern PUBLIC_READS =
+            Pattern.compile("/api/v1/(contact-cards|e-services|baselines)(/[^/]+)?|/api/v1/info");
+
     private static final String PUBLIC_EXPOSED = "ETag, Cache-Control, Link";
     private static final String ALL_EXPOSED = "ETag, Cache-Control, Link, Location, Retry-After, WWW-Authenticate";
     /** What a public page may send besides the CORS-safelisted headers: a revalidation. */
-    private static final Set<String> PUBLIC_REQUEST_HEADERS = Set.of("if-none-match", "accept", "accept-language",
-            "content-language");
+    private static final Set<String> PUBLIC_REQUEST_HEADERS =
+            Set.of("if-none-match", "accept", "accept-language", "content-language");
+
     private static final String ALL_REQUEST_HEADERS = "Authorization, Content-Type, If-Match, If-None-Match, Accept";
     private static final String ALL_METHODS = "GET, HEAD, POST, PUT, DELETE";
 
@@ -98,7 +100,9 @@ class CrossOriginAccess {
             response.putHeader("Access-Control-Allow-Methods", "GET, HEAD")
                     .putHeader("Access-Control-Allow-Headers", "If-None-Match, Accept");
         } else {
-            response.setStatusCode(403).putHeader("Content-Type", Problem.MEDIA_TYPE).end(refusal);
+            response.setStatusCode(403)
+                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .end(refusal);
             return;
         }
         response.putHeader("Access-Control-Max-Age", maxAge).setStatusCode(204).end();
@@ -116,11 +120,13 @@ class CrossOriginAccess {
     private static void allowAuthenticated(HttpServerResponse response, String origin) {
         response.putHeader("Access-Control-Allow-Origin", origin)
                 .putHeader("Access-Control-Expose-Headers", ALL_EXPOSED)
-                .headers().add("Vary", "Origin");
+                .headers()
+                .add("Vary", "Origin");
     }
 
     static boolean isPublicRead(String method, String path) {
-        return (method.equals("GET") || method.equals("HEAD")) && PUBLIC_READS.matcher(path).matches();
+        return (method.equals("GET") || method.equals("HEAD"))
+                && PUBLIC_READS.matcher(path).matches();
     }
 
     private boolean isPublicOrigin(String origin) {
@@ -132,7 +138,8 @@ class CrossOriginAccess {
             return true;
         }
         for (String header : requestedHeaders.split(",")) {
-            if (!header.isBlank() && !PUBLIC_REQUEST_HEADERS.contains(header.strip().toLowerCase(Locale.ROOT))) {
+            if (!header.isBlank()
+                    && !PUBLIC_REQUEST_HEADERS.contains(header.strip().toLowerCase(Locale.ROOT))) {
                 return false;
             }
         }

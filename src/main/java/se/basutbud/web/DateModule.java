@@ -29,7 +29,8 @@ class DateModule implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper objectMapper) {
-        objectMapper.registerModule(new SimpleModule("basutbud-dates").addDeserializer(LocalDate.class, new Deserializer()));
+        objectMapper.registerModule(
+                new SimpleModule("basutbud-dates").addDeserializer(LocalDate.class, new Deserializer()));
     }
 
     private static final class Deserializer extends StdScalarDeserializer<LocalDate> {
@@ -44,8 +45,8 @@ class DateModule implements ObjectMapperCustomizer {
                 return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
             }
             String text = parser.getText();
-            return IsoDate.parse(text).orElseThrow(
-                    () -> context.weirdStringException(text, LocalDate.class, IsoDate.EXPECTED));
+            return IsoDate.parse(text)
+                    .orElseThrow(() -> context.weirdStringException(text, LocalDate.class, IsoDate.EXPECTED));
         }
     }
 }

@@ -21,11 +21,10 @@ import se.basutbud.web.problem.ApiException;
  */
 public final class EntityTags {
 
-    private static final ObjectMapper CANONICAL = new ObjectMapper().findAndRegisterModules()
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper CANONICAL =
+            new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    private EntityTags() {
-    }
+    private EntityTags() {}
 
     /** The strong tag of a representation, quoted as it goes in the ETag header. */
     public static String of(Object representation) {
@@ -39,7 +38,8 @@ public final class EntityTags {
     /** The SHA-256 of a text's UTF-8 bytes, in hex: what a strong tag is made of. */
     public static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

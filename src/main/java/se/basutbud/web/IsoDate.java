@@ -17,11 +17,10 @@ public final class IsoDate {
     public static final LocalDate MAX = LocalDate.of(9999, 12, 31);
     public static final String EXPECTED = "must be a date as YYYY-MM-DD between 0001-01-01 and 9999-12-31";
 
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd")
-            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter FORMAT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
-    private IsoDate() {
-    }
+    private IsoDate() {}
 
     /** The date the text names, or empty when it is not a date within the window. */
     public static Optional<LocalDate> parse(String text) {

@@ -33,17 +33,23 @@ public class OpenApiFilter implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         // Relative to where the contract is served; the audience is the region's own systems and web team.
-        openAPI.setServers(java.util.List.of(OASFactory.createServer().url("/")
-                .description("The production service, or a local one in dev mode: wherever this contract is served").addExtension("x-internal", true)));
+        openAPI.setServers(java.util.List.of(OASFactory.createServer()
+                .url("/")
+                .description("The production service, or a local one in dev mode: wherever this contract is served")
+                .addExtension("x-internal", true)));
         addHeaders(openAPI.getComponents());
-        openAPI.getPaths().getPathItems().values().forEach(pathItem -> pathItem.getOperations().values()
+        openAPI.getPaths().getPathItems().values().forEach(pathItem -> pathItem.getOperations()
+                .values()
                 .forEach(this::completeResponses));
     }
 
     /** The response headers, defined once and referred to by name ({@code @Header(ref = "ETag")} in resources). */
     private static void addHeaders(Components components) {
-        header(components, "ETag", "Strong entity tag of the representation; send it in If-Match of a write, "
-                + "or in If-None-Match to revalidate");
+        header(
+                components,
+                "ETag",
+                "Strong entity tag of the representation; send it in If-Match of a write, "
+                        + "or in If-None-Match to revalidate");
         header(components, "Cache-Control", "How long browsers and CDNs may keep the answer");
         header(components, "Location", "The URL of the resource the request created");
         header(components, "Link", "RFC 8288 links to the first, previous, next and last pages of the list");
@@ -52,8 +58,11 @@ public class OpenApiFilter implements OASFilter {
     }
 
     private static void header(Components components, String name, String description) {
-        components.addHeader(name, OASFactory.createHeader().description(description)
-                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+        components.addHeader(
+                name,
+                OASFactory.createHeader()
+                        .description(description)
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
     }
 
     private void completeResponses(Operation operation) {
@@ -67,7 +76,10 @@ public class OpenApiFilter implements OASFilter {
         // Any request can carry a NUL character or a malformed parameter (NulCharacterGuard, QueryParams).
         addIfMissing(responses, "400", "The request is invalid: a parameter, or a NUL character in the path or query");
         if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
-            addIfMissing(responses, "401", "No bearer token, or one that is expired, from another issuer or audience, or wrongly signed");
+            addIfMissing(
+                    responses,
+                    "401",
+                    "No bearer token, or one that is expired, from another issuer or audience, or wrongly signed");
             addIfMissing(responses, "403", "The token's role or organisations do not allow this");
         }
         addIfMissing(responses, "500", "Unexpected failure");
@@ -76,7 +88,8 @@ public class OpenApiFilter implements OASFilter {
             String status = entry.getKey();
             APIResponse response = entry.getValue();
             if (status.startsWith("4") || status.startsWith("5")) {
-                if (response.getContent() == null || response.getContent().getMediaTypes().isEmpty()) {
+                if (response.getContent() == null
+                        || response.getContent().getMediaTypes().isEmpty()) {
                     response.setContent(problemContent());
                 }
             }
@@ -89,8 +102,7 @@ public class OpenApiFilter implements OASFilter {
                         addHeaderRef(response, "Link");
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
     }
@@ -100,7 +112,9 @@ public class OpenApiFilter implements OASFilter {
             return false;
         }
         MediaType json = response.getContent().getMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON);
-        return json != null && json.getSchema() != null && json.getSchema().getRef() != null
+        return json != null
+                && json.getSchema() != null
+                && json.getSchema().getRef() != null
                 && json.getSchema().getRef().startsWith(PAGE_SCHEMA_PREFIX);
     }
 

@@ -10,7 +10,12 @@ public record Page<T>(List<T> items, int page, int size, long total) {
 
     /** The requested page of a query's results, each mapped to its answer, and the query's total. */
     public static <E, T> Page<T> of(PanacheQuery<E> query, PageRequest request, Function<E, T> mapper) {
-        return new Page<>(query.page(request.page(), request.size()).list().stream().map(mapper).toList(),
-                request.page(), request.size(), query.count());
+        return new Page<>(
+                query.page(request.page(), request.size()).list().stream()
+                        .map(mapper)
+                        .toList(),
+                request.page(),
+                request.size(),
+                query.count());
     }
 }

@@ -39,7 +39,11 @@ public class PageLinks {
     }
 
     private static String link(UriBuilder requestUri, long page, int size, String relation) {
-        java.net.URI uri = requestUri.clone().replaceQueryParam("page", page).replaceQueryParam("size", size).build();
+        java.net.URI uri = requestUri
+                .clone()
+                .replaceQueryParam("page", page)
+                .replaceQueryParam("size", size)
+                .build();
         return "<" + uri.getRawPath() + "?" + uri.getRawQuery() + ">; rel=\"" + relation + "\"";
     }
 }

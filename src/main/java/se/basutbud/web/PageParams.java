@@ -10,13 +10,21 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class PageParams {
 
     @QueryParam("page")
-    @Parameter(description = "Page number, from 0",
+    @Parameter(
+            description = "Page number, from 0",
             schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0", defaultValue = "0"))
     String page;
 
     @QueryParam("size")
-    @Parameter(description = "Page size, 1 to 500",
-            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "500", defaultValue = "50"))
+    @Parameter(
+            description = "Page size, 1 to 500",
+            schema =
+                    @Schema(
+                            type = SchemaType.INTEGER,
+                            format = "int32",
+                            minimum = "1",
+                            maximum = "500",
+                            defaultValue = "50"))
     String size;
 
     public PageRequest toRequest() {

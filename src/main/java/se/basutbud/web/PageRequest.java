@@ -17,5 +17,4 @@ public record PageRequest(int page, int size) {
         }
         return request;
     }
-
 }

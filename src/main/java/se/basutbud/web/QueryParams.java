@@ -12,8 +12,7 @@ import se.basutbud.web.problem.ApiException;
  */
 public final class QueryParams {
 
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     public static LocalDate date(String name, String value, LocalDate defaultValue) {
         if (value == null || value.isBlank()) {
@@ -33,9 +32,9 @@ public final class QueryParams {
             throw ApiException.badRequest(name, "must be a whole number");
         }
         if (parsed < min || parsed > max) {
-            throw ApiException.badRequest(name, max == Integer.MAX_VALUE
-                    ? "must be at least " + min
-                    : "must be between " + min + " and " + max);
+            throw ApiException.badRequest(
+                    name,
+                    max == Integer.MAX_VALUE ? "must be at least " + min : "must be between " + min + " and " + max);
         }
         return parsed;
     }
@@ -60,8 +59,12 @@ public final class QueryParams {
         try {
             return Enum.valueOf(type, value.strip());
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(name, "must be one of " + Arrays.stream(type.getEnumConstants())
-                    .map(Enum::name).collect(Collectors.joining(", ")));
+            throw ApiException.badRequest(
+                    name,
+                    "must be one of "
+                            + Arrays.stream(type.getEnumConstants())
+                                    .map(Enum::name)
+                                    .collect(Collectors.joining(", ")));
         }
     }
 

@@ -23,8 +23,16 @@ import se.basutbud.BasutbudConfig;
 @ApplicationScoped
 class ResponseCompression {
 
-    static final Set<String> COMPRESSIBLE = Set.of("application/json", "application/problem+json", "text/csv",
-            "text/html", "text/plain", "text/css", "application/javascript", "text/javascript", "application/yaml");
+    static final Set<String> COMPRESSIBLE = Set.of(
+            "application/json",
+            "application/problem+json",
+            "text/csv",
+            "text/html",
+            "text/plain",
+            "text/css",
+            "application/javascript",
+            "text/javascript",
+            "application/yaml");
 
     private final int minSize;
 
@@ -47,7 +55,8 @@ class ResponseCompression {
             }
             return;
         }
-        if (compressible(headers.get(HttpHeaders.CONTENT_TYPE)) && largeEnough(headers.get(HttpHeaders.CONTENT_LENGTH))) {
+        if (compressible(headers.get(HttpHeaders.CONTENT_TYPE))
+                && largeEnough(headers.get(HttpHeaders.CONTENT_LENGTH))) {
             varyByEncoding(headers);
         } else {
             headers.set(HttpHeaders.CONTENT_ENCODING, "identity");

@@ -25,21 +25,26 @@ import io.smallrye.common.annotation.NonBlocking;
 public class ServiceInfoResource {
 
     @Schema(name = "ServiceInfo")
-    public record ServiceInfo(@Schema(examples = "basutbud") String service,
+    public record ServiceInfo(
+            @Schema(examples = "basutbud") String service,
             @Schema(examples = "1.0.0") String version,
-            @Schema(description = "The API's major version, as in the paths", examples = "v1") String api) {
-    }
+
+            @Schema(description = "The API's major version, as in the paths", examples = "v1")
+            String api) {}
 
     private final ServiceInfo info;
 
-    ServiceInfoResource(@ConfigProperty(name = "quarkus.application.name") String name,
+    ServiceInfoResource(
+            @ConfigProperty(name = "quarkus.application.name") String name,
             @ConfigProperty(name = "quarkus.application.version") String version) {
         this.info = new ServiceInfo(name, version, "v1");
     }
 
     @GET
     @NonBlocking
-    @Operation(summary = "The service and its version", description = "For clients checking what they talk to; needs no token.")
+    @Operation(
+            summary = "The service and its version",
+            description = "For clients checking what they talk to; needs no token.")
     @APIResponse(responseCode = "200", description = "Name and version")
     public ServiceInfo getServiceInfo() {
         return info;

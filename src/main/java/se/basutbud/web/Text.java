@@ -9,17 +9,20 @@ public final class Text {
 
     /** No control characters at all (tabs and line breaks included). */
     public static final String SINGLE_LINE = "^[^\\x00-\\x1F\\x7F]*$";
+
     public static final String SINGLE_LINE_MESSAGE = "must not contain control characters or line breaks";
     /** Line breaks and tabs allowed, other control characters not. */
     public static final String MULTI_LINE = "^[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*$";
-    public static final String MULTI_LINE_MESSAGE = "must not contain control characters other than line breaks and tabs";
+
+    public static final String MULTI_LINE_MESSAGE =
+            "must not contain control characters other than line breaks and tabs";
 
     /** An absolute http or https URL without spaces or control characters. */
     public static final String WEB_URL = "^https?://[^\\s\\x00-\\x1F\\x7F]+$";
+
     public static final String WEB_URL_MESSAGE = "must be an absolute http or https URL";
 
-    private Text() {
-    }
+    private Text() {}
 
     /** Null for a missing or blank value, else the value without surrounding white space. */
     public static String blankToNull(String value) {

@@ -42,15 +42,19 @@ class CrossOriginBrowserTest {
         JsonNode seen = new ObjectMapper().readTree(output);
 
         assertFalse(seen.has("error"), output);
-        assertNotEquals(URI.create(service).getPort(), URI.create(seen.get("origin").asText()).getPort(),
+        assertNotEquals(
+                URI.create(service).getPort(),
+                URI.create(seen.get("origin").asText()).getPort(),
                 "the page is on another origin");
         assertEquals(200, seen.get("firstStatus").asInt(), output);
         assertEquals("Hälsocentralen Kvarnholmen", seen.get("name").asText());
-        assertEquals(List.of("fornya-recept"), List.of(seen.get("services").get(0).asText()));
+        assertEquals(
+                List.of("fornya-recept"), List.of(seen.get("services").get(0).asText()));
         assertTrue(seen.get("etag").asText().startsWith("\""), "the page can read the ETag: " + output);
         assertTrue(seen.get("cacheControl").asText().startsWith("public, max-age="), output);
         assertEquals(304, seen.get("secondStatus").asInt(), "revalidated with If-None-Match: " + output);
         assertEquals(seen.get("etag").asText(), seen.get("secondEtag").asText());
-        assertEquals("blocked", seen.get("privateRead").asText(), "operations that need a token stay closed: " + output);
+        assertEquals(
+                "blocked", seen.get("privateRead").asText(), "operations that need a token stay closed: " + output);
     }
 }

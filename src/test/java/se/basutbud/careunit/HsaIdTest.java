@@ -19,8 +19,18 @@ class HsaIdTest {
 
     @Test
     void whatIsNotAnHsaIdIsRefused() {
-        for (String bad : new String[] { null, "", "SE2321000073", "SE232100007-1", "DK2321000073-1", "SE2321000073-",
-                "SE2321000073-1 ", "SE2321000073-å", "SE2321000073-1/2", "SE2321000073-" + "1".repeat(19) }) {
+        for (String bad : new String[] {
+            null,
+            "",
+            "SE2321000073",
+            "SE232100007-1",
+            "DK2321000073-1",
+            "SE2321000073-",
+            "SE2321000073-1 ",
+            "SE2321000073-å",
+            "SE2321000073-1/2",
+            "SE2321000073-" + "1".repeat(19)
+        }) {
             ApiException refused = assertThrows(ApiException.class, () -> HsaId.normalize(bad), String.valueOf(bad));
             assertEquals("hsaId", refused.errors().get(0).field());
         }

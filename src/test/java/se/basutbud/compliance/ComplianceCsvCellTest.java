@@ -23,11 +23,12 @@ class ComplianceCsvCellTest {
 
     @Test
     void aCellThatWouldStartAFormulaIsNeutralised() {
-        for (String formula : new String[] { "=1+1", "+46 480 123", "-2", "@SUM(A1)", "\tx", "\rx" }) {
+        for (String formula : new String[] {"=1+1", "+46 480 123", "-2", "@SUM(A1)", "\tx", "\rx"}) {
             String cell = ComplianceCsv.cell(formula);
             String unquoted = cell.startsWith("\"") ? cell.substring(1) : cell;
             assertEquals('\'', unquoted.charAt(0), formula + " became " + cell);
         }
-        assertEquals("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"", ComplianceCsv.cell("=HYPERLINK(\"http://x\",\"y\")"));
+        assertEquals(
+                "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"", ComplianceCsv.cell("=HYPERLINK(\"http://x\",\"y\")"));
     }
 }

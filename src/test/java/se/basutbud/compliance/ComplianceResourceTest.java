@@ -67,16 +67,22 @@ class ComplianceResourceTest {
             offer(a, code, SINCE);
         }
         offer(b, s1, SINCE);
-        json().body(Map.of("reason", "Ej tillämplig")).put("/api/v1/care-units/" + b + "/exemptions/" + s2).then()
+        json().body(Map.of("reason", "Ej tillämplig"))
+                .put("/api/v1/care-units/" + b + "/exemptions/" + s2)
+                .then()
                 .statusCode(201);
-        draft = draftBaseline(LocalDate.of(2025, 1, 1),
+        draft = draftBaseline(
+                LocalDate.of(2025, 1, 1),
                 Map.of(s1, List.of(), s2, List.of(), s3, List.of(), psychiatryOnly, List.of("PSYCHIATRY")));
     }
 
     @Test
     void oneUnitsComplianceFollowsTheRule() {
-        json().queryParam("asOf", AS_OF).queryParam("baseline", draft).get("/api/v1/care-units/" + b + "/compliance")
-                .then().statusCode(200)
+        json().queryParam("asOf", AS_OF)
+                .queryParam("baseline", draft)
+                .get("/api/v1/care-units/" + b + "/compliance")
+                .then()
+                .statusCode(200)
                 .body("hsaId", equalTo(b))
                 .body("unitType", equalTo("PRIMARY_CARE"))
                 .body("asOf", equalTo(AS_OF))
@@ -89,36 +95,62 @@ class ComplianceResourceTest {
                 .body("optional", empty())
                 .body("score", closeTo(0.5, 1e-9))
                 .body("status", equalTo("PARTIAL"));
-        json().queryParam("asOf", AS_OF).queryParam("baseline", draft).get("/api/v1/care-units/" + a + "/compliance")
-                .then().body("status", equalTo("COMPLIANT")).body("score", closeTo(1.0, 1e-9))
-                .body("optional", contains(extra)).body("missing", empty());
-        json().queryParam("asOf", AS_OF).queryParam("baseline", draft).get("/api/v1/care-units/" + c + "/compliance")
-                .then().body("status", equalTo("NON_COMPLIANT")).body("score", closeTo(0.0, 1e-9))
+        json().queryParam("asOf", AS_OF)
+                .queryParam("baseline", draft)
+                .get("/api/v1/care-units/" + a + "/compliance")
+                .then()
+                .body("status", equalTo("COMPLIANT"))
+                .body("score", closeTo(1.0, 1e-9))
+                .body("optional", contains(extra))
+                .body("missing", empty());
+        json().queryParam("asOf", AS_OF)
+                .queryParam("baseline", draft)
+                .get("/api/v1/care-units/" + c + "/compliance")
+                .then()
+                .body("status", equalTo("NON_COMPLIANT"))
+                .body("score", closeTo(0.0, 1e-9))
                 .body("required", equalTo(sorted(s1, s2, s3, psychiatryOnly)));
     }
 
     @Test
     void nothingRequiredMeansFullyCompliant() {
         long onlyPsychiatry = draftBaseline(LocalDate.of(2025, 1, 1), Map.of(psychiatryOnly, List.of("PSYCHIATRY")));
-        json().queryParam("asOf", AS_OF).queryParam("baseline", onlyPsychiatry).get("/api/v1/care-units/" + a + "/compliance")
-                .then().body("required", empty()).body("score", closeTo(1.0, 1e-9)).body("status", equalTo("COMPLIANT"))
+        json().queryParam("asOf", AS_OF)
+                .queryParam("baseline", onlyPsychiatry)
+                .get("/api/v1/care-units/" + a + "/compliance")
+                .then()
+                .body("required", empty())
+                .body("score", closeTo(1.0, 1e-9))
+                .body("status", equalTo("COMPLIANT"))
                 .body("optional", equalTo(sorted(s1, s2, s3, extra)));
     }
 
     @Test
     void anExemptionAppliesUntilItsEndDate() {
         json().body(Map.of("reason", "Tillfälligt", "until", "2023-01-01"))
-                .put("/api/v1/care-units/" + c + "/exemptions/" + psychiatryOnly).then().statusCode(201);
-        json().queryParam("asOf", "2022-12-31").queryParam("baseline", draft).get("/api/v1/care-units/" + c + "/compliance")
-                .then().body("exempted", contains(psychiatryOnly));
-        json().queryParam("asOf", "2023-01-01").queryParam("baseline", draft).get("/api/v1/care-units/" + c + "/compliance")
-                .then().body("exempted", empty());
+                .put("/api/v1/care-units/" + c + "/exemptions/" + psychiatryOnly)
+                .then()
+                .statusCode(201);
+        json().queryParam("asOf", "2022-12-31")
+                .queryParam("baseline", draft)
+                .get("/api/v1/care-units/" + c + "/compliance")
+                .then()
+                .body("exempted", contains(psychiatryOnly));
+        json().queryParam("asOf", "2023-01-01")
+                .queryParam("baseline", draft)
+                .get("/api/v1/care-units/" + c + "/compliance")
+                .then()
+                .body("exempted", empty());
     }
 
     @Test
     void theReportCoversUnitsOpenOnTheDateSortedByHsaId() {
-        json().queryParam("asOf", AS_OF).queryParam("baseline", draft).queryParam("careProvider", provider)
-                .get("/api/v1/compliance").then().statusCode(200)
+        json().queryParam("asOf", AS_OF)
+                .queryParam("baseline", draft)
+                .queryParam("careProvider", provider)
+                .get("/api/v1/compliance")
+                .then()
+                .statusCode(200)
                 .body("asOf", equalTo(AS_OF))
                 .body("baseline.id", equalTo((int) draft))
                 .body("summary.units", equalTo(3))
@@ -133,36 +165,68 @@ class ComplianceResourceTest {
                 .body("units[1].exempted", contains(s2))
                 .body("units[1].careProvider", equalTo(provider))
                 .body("units[1].municipality", equalTo("Nybro"));
-        json().queryParam("asOf", "2022-06-01").queryParam("baseline", draft).queryParam("careProvider", provider)
-                .get("/api/v1/compliance").then().body("units.hsaId", contains(a, b, c, provider + "-CLOSED"));
-        json().queryParam("asOf", AS_OF).queryParam("baseline", draft).queryParam("careProvider", provider)
-                .queryParam("unitType", "PSYCHIATRY").get("/api/v1/compliance").then().body("units.hsaId", contains(c));
-        json().queryParam("asOf", AS_OF).queryParam("baseline", draft).queryParam("careProvider", provider)
-                .queryParam("municipality", "Nybro").get("/api/v1/compliance").then().body("units.hsaId", contains(b));
-        json().queryParam("asOf", AS_OF).queryParam("baseline", draft).queryParam("careProvider", provider)
-                .queryParam("administration", "Psykiatrin").get("/api/v1/compliance").then().body("units.hsaId", contains(c));
+        json().queryParam("asOf", "2022-06-01")
+                .queryParam("baseline", draft)
+                .queryParam("careProvider", provider)
+                .get("/api/v1/compliance")
+                .then()
+                .body("units.hsaId", contains(a, b, c, provider + "-CLOSED"));
+        json().queryParam("asOf", AS_OF)
+                .queryParam("baseline", draft)
+                .queryParam("careProvider", provider)
+                .queryParam("unitType", "PSYCHIATRY")
+                .get("/api/v1/compliance")
+                .then()
+                .body("units.hsaId", contains(c));
+        json().queryParam("asOf", AS_OF)
+                .queryParam("baseline", draft)
+                .queryParam("careProvider", provider)
+                .queryParam("municipality", "Nybro")
+                .get("/api/v1/compliance")
+                .then()
+                .body("units.hsaId", contains(b));
+        json().queryParam("asOf", AS_OF)
+                .queryParam("baseline", draft)
+                .queryParam("careProvider", provider)
+                .queryParam("administration", "Psykiatrin")
+                .get("/api/v1/compliance")
+                .then()
+                .body("units.hsaId", contains(c));
     }
 
     @Test
     void theReportAnswersCsvForSpreadsheets() {
-        String csv = se.basutbud.support.Api.asAdmin().accept("text/csv").queryParam("asOf", AS_OF)
-                .queryParam("baseline", draft).queryParam("careProvider", provider)
-                .get("/api/v1/compliance").then().statusCode(200)
+        String csv = se.basutbud.support.Api.asAdmin()
+                .accept("text/csv")
+                .queryParam("asOf", AS_OF)
+                .queryParam("baseline", draft)
+                .queryParam("careProvider", provider)
+                .get("/api/v1/compliance")
+                .then()
+                .statusCode(200)
                 .contentType(org.hamcrest.Matchers.startsWith("text/csv"))
-                .extract().asString();
+                .extract()
+                .asString();
         List<String> lines = csv.lines().toList();
-        org.junit.jupiter.api.Assertions.assertEquals(List.of(
-                "hsaId,name,unitType,careProvider,administration,municipality,required,offered,missing,exempted,score,status",
-                a + ",Enhet " + a + ",PRIMARY_CARE," + provider + ",Primärvården,Kalmar,3,3,,,1.0000,COMPLIANT",
-                b + ",Enhet " + b + ",PRIMARY_CARE," + provider + ",Primärvården,Nybro,2,1," + s3 + "," + s2 + ",0.5000,PARTIAL",
-                c + ",Enhet " + c + ",PSYCHIATRY," + provider + ",Psykiatrin,,4,0," + String.join(";", sorted(s1, s2, s3, psychiatryOnly))
-                        + ",,0.0000,NON_COMPLIANT"), lines);
+        org.junit.jupiter.api.Assertions.assertEquals(
+                List.of(
+                        "hsaId,name,unitType,careProvider,administration,municipality,required,offered,missing,exempted,score,status",
+                        a + ",Enhet " + a + ",PRIMARY_CARE," + provider + ",Primärvården,Kalmar,3,3,,,1.0000,COMPLIANT",
+                        b + ",Enhet " + b + ",PRIMARY_CARE," + provider + ",Primärvården,Nybro,2,1," + s3 + "," + s2
+                                + ",0.5000,PARTIAL",
+                        c + ",Enhet " + c + ",PSYCHIATRY," + provider + ",Psykiatrin,,4,0,"
+                                + String.join(";", sorted(s1, s2, s3, psychiatryOnly)) + ",,0.0000,NON_COMPLIANT"),
+                lines);
     }
 
     @Test
     void coveragePerServiceCountsUnitsThatMustOfferIt() {
-        json().queryParam("asOf", AS_OF).queryParam("baseline", draft).queryParam("careProvider", provider)
-                .get("/api/v1/compliance/services").then().statusCode(200)
+        json().queryParam("asOf", AS_OF)
+                .queryParam("baseline", draft)
+                .queryParam("careProvider", provider)
+                .get("/api/v1/compliance/services")
+                .then()
+                .statusCode(200)
                 .body("items", hasSize(4))
                 .body("items.find { it.serviceCode == '" + s1 + "' }.applicableUnits", equalTo(3))
                 .body("items.find { it.serviceCode == '" + s1 + "' }.offeringUnits", equalTo(2))
@@ -177,8 +241,13 @@ class ComplianceResourceTest {
 
     @Test
     void groupsSummariseByKeyWithUnitsWithoutAValueLast() {
-        json().queryParam("by", "unitType").queryParam("asOf", AS_OF).queryParam("baseline", draft)
-                .queryParam("careProvider", provider).get("/api/v1/compliance/groups").then().statusCode(200)
+        json().queryParam("by", "unitType")
+                .queryParam("asOf", AS_OF)
+                .queryParam("baseline", draft)
+                .queryParam("careProvider", provider)
+                .get("/api/v1/compliance/groups")
+                .then()
+                .statusCode(200)
                 .body("by", equalTo("unitType"))
                 .body("items.key", contains("PRIMARY_CARE", "PSYCHIATRY"))
                 .body("items[0].units", equalTo(2))
@@ -186,74 +255,171 @@ class ComplianceResourceTest {
                 .body("items[0].partial", equalTo(1))
                 .body("items[0].averageScore", closeTo(0.75, 1e-9))
                 .body("items[1].nonCompliant", equalTo(1));
-        json().queryParam("by", "municipality").queryParam("asOf", AS_OF).queryParam("baseline", draft)
-                .queryParam("careProvider", provider).get("/api/v1/compliance/groups").then()
+        json().queryParam("by", "municipality")
+                .queryParam("asOf", AS_OF)
+                .queryParam("baseline", draft)
+                .queryParam("careProvider", provider)
+                .get("/api/v1/compliance/groups")
+                .then()
                 .body("items.key", contains("Kalmar", "Nybro", null));
-        assertProblem(json().queryParam("asOf", AS_OF).queryParam("baseline", draft).get("/api/v1/compliance/groups").then(), 400)
+        assertProblem(
+                        json().queryParam("asOf", AS_OF)
+                                .queryParam("baseline", draft)
+                                .get("/api/v1/compliance/groups")
+                                .then(),
+                        400)
                 .body("errors[0].field", equalTo("by"));
-        assertProblem(json().queryParam("by", "colour").queryParam("baseline", draft).get("/api/v1/compliance/groups").then(), 400);
+        assertProblem(
+                json().queryParam("by", "colour")
+                        .queryParam("baseline", draft)
+                        .get("/api/v1/compliance/groups")
+                        .then(),
+                400);
     }
 
     @Test
     void theTrendHasOnePointPerIntervalComputedAsOfItsDate() {
-        json().queryParam("from", "2019-01-01").queryParam("to", "2021-06-30").queryParam("interval", "year")
-                .queryParam("baseline", draft).queryParam("careProvider", provider)
-                .get("/api/v1/compliance/trend").then().statusCode(200)
+        json().queryParam("from", "2019-01-01")
+                .queryParam("to", "2021-06-30")
+                .queryParam("interval", "year")
+                .queryParam("baseline", draft)
+                .queryParam("careProvider", provider)
+                .get("/api/v1/compliance/trend")
+                .then()
+                .statusCode(200)
                 .body("items.date", contains("2019-01-01", "2020-01-01", "2021-01-01"))
                 .body("items[0].units", equalTo(4))
                 .body("items[0].compliant", equalTo(0))
                 .body("items[0].averageScore", closeTo(0.0, 1e-9))
                 .body("items[1].compliant", equalTo(1))
                 .body("items[1].baseline.id", equalTo((int) draft));
-        json().queryParam("from", "2020-01-31").queryParam("to", "2020-04-30").queryParam("baseline", draft)
-                .queryParam("careProvider", provider).get("/api/v1/compliance/trend").then()
+        json().queryParam("from", "2020-01-31")
+                .queryParam("to", "2020-04-30")
+                .queryParam("baseline", draft)
+                .queryParam("careProvider", provider)
+                .get("/api/v1/compliance/trend")
+                .then()
                 .body("items.date", contains("2020-01-31", "2020-02-29", "2020-03-31", "2020-04-30"));
-        json().queryParam("from", "2020-01-01").queryParam("to", "2020-12-31").queryParam("interval", "quarter")
-                .queryParam("baseline", draft).queryParam("careProvider", provider).get("/api/v1/compliance/trend").then()
+        json().queryParam("from", "2020-01-01")
+                .queryParam("to", "2020-12-31")
+                .queryParam("interval", "quarter")
+                .queryParam("baseline", draft)
+                .queryParam("careProvider", provider)
+                .get("/api/v1/compliance/trend")
+                .then()
                 .body("items.date", contains("2020-01-01", "2020-04-01", "2020-07-01", "2020-10-01"));
-        json().queryParam("from", "1800-01-01").queryParam("to", "1800-01-01").queryParam("careProvider", provider)
-                .get("/api/v1/compliance/trend").then().statusCode(200)
-                .body("items[0].baseline", nullValue()).body("items[0].compliant", nullValue())
+        json().queryParam("from", "1800-01-01")
+                .queryParam("to", "1800-01-01")
+                .queryParam("careProvider", provider)
+                .get("/api/v1/compliance/trend")
+                .then()
+                .statusCode(200)
+                .body("items[0].baseline", nullValue())
+                .body("items[0].compliant", nullValue())
                 .body("items[0].units", equalTo(4));
-        assertProblem(json().queryParam("from", "2021-01-01").queryParam("to", "2020-01-01").get("/api/v1/compliance/trend")
-                .then(), 400).body("errors[0].field", equalTo("from"));
-        assertProblem(json().queryParam("interval", "week").get("/api/v1/compliance/trend").then(), 400);
-        assertProblem(json().queryParam("from", "1000-01-01").queryParam("to", "2000-01-01").get("/api/v1/compliance/trend")
-                .then(), 400);
+        assertProblem(
+                        json().queryParam("from", "2021-01-01")
+                                .queryParam("to", "2020-01-01")
+                                .get("/api/v1/compliance/trend")
+                                .then(),
+                        400)
+                .body("errors[0].field", equalTo("from"));
+        assertProblem(
+                json().queryParam("interval", "week")
+                        .get("/api/v1/compliance/trend")
+                        .then(),
+                400);
+        assertProblem(
+                json().queryParam("from", "1000-01-01")
+                        .queryParam("to", "2000-01-01")
+                        .get("/api/v1/compliance/trend")
+                        .then(),
+                400);
     }
 
     @Test
     void withoutABaselineTheRevisionInForceOnTheDateIsUsed() {
         LocalDate date = farDate();
         long published = publishBaseline(date, Map.of(s1, List.of()));
-        json().queryParam("asOf", date.toString()).queryParam("careProvider", provider).get("/api/v1/compliance").then()
+        json().queryParam("asOf", date.toString())
+                .queryParam("careProvider", provider)
+                .get("/api/v1/compliance")
+                .then()
                 .statusCode(200)
                 .body("baseline.id", equalTo((int) published))
                 .body("baseline.status", equalTo("PUBLISHED"))
                 .body("summary.compliant", equalTo(2));
-        json().queryParam("from", date.toString()).queryParam("to", date.toString()).queryParam("careProvider", provider)
-                .get("/api/v1/compliance/trend").then().body("items[0].baseline.id", equalTo((int) published))
+        json().queryParam("from", date.toString())
+                .queryParam("to", date.toString())
+                .queryParam("careProvider", provider)
+                .get("/api/v1/compliance/trend")
+                .then()
+                .body("items[0].baseline.id", equalTo((int) published))
                 .body("items[0].compliant", equalTo(2));
-        assertProblem(json().queryParam("asOf", "1800-01-01").get("/api/v1/compliance").then(), 404);
-        assertProblem(json().queryParam("asOf", "1800-01-01").get("/api/v1/compliance/services").then(), 404);
-        assertProblem(json().queryParam("asOf", "1800-01-01").get("/api/v1/care-units/" + a + "/compliance").then(), 404);
+        assertProblem(
+                json().queryParam("asOf", "1800-01-01")
+                        .get("/api/v1/compliance")
+                        .then(),
+                404);
+        assertProblem(
+                json().queryParam("asOf", "1800-01-01")
+                        .get("/api/v1/compliance/services")
+                        .then(),
+                404);
+        assertProblem(
+                json().queryParam("asOf", "1800-01-01")
+                        .get("/api/v1/care-units/" + a + "/compliance")
+                        .then(),
+                404);
     }
 
     @Test
     void badParametersAndUnknownThingsAreRefused() {
-        assertProblem(json().queryParam("asOf", "2024-02-30").get("/api/v1/compliance").then(), 400)
+        assertProblem(
+                        json().queryParam("asOf", "2024-02-30")
+                                .get("/api/v1/compliance")
+                                .then(),
+                        400)
                 .body("errors[0].field", equalTo("asOf"));
-        assertProblem(json().queryParam("baseline", "senaste").get("/api/v1/compliance").then(), 400)
+        assertProblem(
+                        json().queryParam("baseline", "senaste")
+                                .get("/api/v1/compliance")
+                                .then(),
+                        400)
                 .body("errors[0].field", equalTo("baseline"));
-        assertProblem(json().queryParam("baseline", 999_999_999).get("/api/v1/compliance").then(), 404);
-        assertProblem(json().queryParam("unitType", "HOSPITAL").get("/api/v1/compliance").then(), 400);
-        assertProblem(json().queryParam("baseline", draft).get("/api/v1/care-units/" + newCareProvider() + "-X/compliance")
-                .then(), 404);
-        assertProblem(json().queryParam("baseline", draft).queryParam("asOf", AS_OF)
-                .get("/api/v1/care-units/" + provider + "-LATER/compliance").then(), 404);
-        assertProblem(json().queryParam("baseline", draft).get("/api/v1/care-units/SE1/compliance").then(), 400);
-        assertProblem(se.basutbud.support.Api.asAdmin().accept("application/xml").queryParam("baseline", draft)
-                .get("/api/v1/compliance").then(), 406);
+        assertProblem(
+                json().queryParam("baseline", 999_999_999)
+                        .get("/api/v1/compliance")
+                        .then(),
+                404);
+        assertProblem(
+                json().queryParam("unitType", "HOSPITAL")
+                        .get("/api/v1/compliance")
+                        .then(),
+                400);
+        assertProblem(
+                json().queryParam("baseline", draft)
+                        .get("/api/v1/care-units/" + newCareProvider() + "-X/compliance")
+                        .then(),
+                404);
+        assertProblem(
+                json().queryParam("baseline", draft)
+                        .queryParam("asOf", AS_OF)
+                        .get("/api/v1/care-units/" + provider + "-LATER/compliance")
+                        .then(),
+                404);
+        assertProblem(
+                json().queryParam("baseline", draft)
+                        .get("/api/v1/care-units/SE1/compliance")
+                        .then(),
+                400);
+        assertProblem(
+                se.basutbud.support.Api.asAdmin()
+                        .accept("application/xml")
+                        .queryParam("baseline", draft)
+                        .get("/api/v1/compliance")
+                        .then(),
+                406);
     }
 
     private static List<String> sorted(String... codes) {

@@ -82,21 +82,47 @@ class GeneratedDatasetTest {
     @Test
     void theGeneratedDataIsANationalDatasetInSmall() throws SQLException {
         Map<String, Long> counts = new HashMap<>();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             for (String[] count : new String[][] {
-                    { "units", "select count(*) from care_unit where hsa_id like 'SE232100%' or hsa_id like 'SE55690%'" },
-                    { "regions", "select count(distinct care_provider) from care_unit where care_provider like 'SE232100%'" },
-                    { "privateProviders", "select count(distinct care_provider) from care_unit where care_provider like 'SE55690%'" },
-                    { "unitTypes", "select count(distinct unit_type) from care_unit where care_provider like 'SE232100%'" },
-                    { "municipalities", "select count(distinct municipality) from care_unit where care_provider like 'SE232100%' or care_provider like 'SE55690%'" },
-                    { "regionalServices", "select count(*) from e_service where code like 'regional-tjanst-%'" },
-                    { "published", "select count(*) from baseline where status = 'PUBLISHED' and valid_from between date '2988-01-01' and date '2990-01-01'" },
-                    { "drafts", "select count(*) from baseline where status = 'DRAFT' and valid_from = date '2991-01-01'" },
-                    { "limitedRequirements", "select count(*) from baseline_requirement r join baseline b on b.id = r.baseline_id where b.valid_from = date '2990-01-01' and cardinality(r.unit_types) > 0" },
-                    { "requirements", "select count(*) from baseline_requirement r join baseline b on b.id = r.baseline_id where b.valid_from = date '2990-01-01'" },
-                    { "exemptedUnits", "select count(distinct care_unit_id) from exemption x join care_unit u on u.id = x.care_unit_id where u.hsa_id like 'SE232100%' or u.hsa_id like 'SE55690%'" },
-                    { "withdrawn", "select count(*) from offering o join care_unit u on u.id = o.care_unit_id where o.until is not null and u.hsa_id like 'SE232100%'" },
-                    { "overlapping", "select count(*) from offering a join offering b on a.care_unit_id = b.care_unit_id and a.e_service_id = b.e_service_id and a.id < b.id and a.since < coalesce(b.until, 'infinity') and b.since < coalesce(a.until, 'infinity')" } }) {
+                {"units", "select count(*) from care_unit where hsa_id like 'SE232100%' or hsa_id like 'SE55690%'"},
+                {"regions", "select count(distinct care_provider) from care_unit where care_provider like 'SE232100%'"},
+                {
+                    "privateProviders",
+                    "select count(distinct care_provider) from care_unit where care_provider like 'SE55690%'"
+                },
+                {"unitTypes", "select count(distinct unit_type) from care_unit where care_provider like 'SE232100%'"},
+                {
+                    "municipalities",
+                    "select count(distinct municipality) from care_unit where care_provider like 'SE232100%' or care_provider like 'SE55690%'"
+                },
+                {"regionalServices", "select count(*) from e_service where code like 'regional-tjanst-%'"},
+                {
+                    "published",
+                    "select count(*) from baseline where status = 'PUBLISHED' and valid_from between date '2988-01-01' and date '2990-01-01'"
+                },
+                {"drafts", "select count(*) from baseline where status = 'DRAFT' and valid_from = date '2991-01-01'"},
+                {
+                    "limitedRequirements",
+                    "select count(*) from baseline_requirement r join baseline b on b.id = r.baseline_id where b.valid_from = date '2990-01-01' and cardinality(r.unit_types) > 0"
+                },
+                {
+                    "requirements",
+                    "select count(*) from baseline_requirement r join baseline b on b.id = r.baseline_id where b.valid_from = date '2990-01-01'"
+                },
+                {
+                    "exemptedUnits",
+                    "select count(distinct care_unit_id) from exemption x join care_unit u on u.id = x.care_unit_id where u.hsa_id like 'SE232100%' or u.hsa_id like 'SE55690%'"
+                },
+                {
+                    "withdrawn",
+                    "select count(*) from offering o join care_unit u on u.id = o.care_unit_id where o.until is not null and u.hsa_id like 'SE232100%'"
+                },
+                {
+                    "overlapping",
+                    "select count(*) from offering a join offering b on a.care_unit_id = b.care_unit_id and a.e_service_id = b.e_service_id and a.id < b.id and a.since < coalesce(b.until, 'infinity') and b.since < coalesce(a.until, 'infinity')"
+                }
+            }) {
                 try (ResultSet rows = statement.executeQuery(count[1])) {
                     rows.next();
                     counts.put(count[0], rows.getLong(1));
@@ -118,25 +144,47 @@ class GeneratedDatasetTest {
         assertEquals(0, counts.get("overlapping"), "offering periods of a unit and service never overlap");
 
         // The API serves the loaded data as if it had been entered through it.
-        String withdrawn = single("select u.hsa_id || ' ' || s.code from offering o join care_unit u on u.id = o.care_unit_id "
-                + "join e_service s on s.id = o.e_service_id where u.care_provider = 'SE2321000001' and o.until is not null "
-                + "order by 1 limit 1");
+        String withdrawn =
+                single("select u.hsa_id || ' ' || s.code from offering o join care_unit u on u.id = o.care_unit_id "
+                        + "join e_service s on s.id = o.e_service_id where u.care_provider = 'SE2321000001' and o.until is not null "
+                        + "order by 1 limit 1");
         String hsaId = withdrawn.split(" ")[0];
-        JsonPath unit = json().get("/api/v1/care-units/" + hsaId).then().statusCode(200).extract().jsonPath();
+        JsonPath unit = json().get("/api/v1/care-units/" + hsaId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals("SE2321000001", unit.getString("careProvider"));
-        List<Map<String, Object>> history = json().get("/api/v1/care-units/" + hsaId + "/offerings/" + withdrawn.split(" ")[1])
-                .then().statusCode(200).extract().jsonPath().getList("$");
+        List<Map<String, Object>> history = json().get("/api/v1/care-units/" + hsaId + "/offerings/"
+                        + withdrawn.split(" ")[1])
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
         assertTrue(history.stream().anyMatch(period -> period.get("until") != null), history.toString());
-        String offering = single("select min(u.hsa_id) from care_unit u where u.care_provider = 'SE2321000001' and exists "
-                + "(select 1 from offering o where o.care_unit_id = u.id and o.since <= date '" + AS_OF + "' and o.until is null)");
-        assertFalse(json().queryParam("asOf", AS_OF.toString()).get("/api/v1/care-units/" + offering + "/offerings").then()
-                .statusCode(200).extract().jsonPath().getList("$").isEmpty());
+        String offering =
+                single("select min(u.hsa_id) from care_unit u where u.care_provider = 'SE2321000001' and exists "
+                        + "(select 1 from offering o where o.care_unit_id = u.id and o.since <= date '" + AS_OF
+                        + "' and o.until is null)");
+        assertFalse(json().queryParam("asOf", AS_OF.toString())
+                .get("/api/v1/care-units/" + offering + "/offerings")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$")
+                .isEmpty());
     }
 
     @Test
     void theFullReportAgreesWithTheRuleOnEveryUnit() {
-        JsonPath report = json().queryParam("asOf", AS_OF.toString()).get("/api/v1/compliance").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath report = json().queryParam("asOf", AS_OF.toString())
+                .get("/api/v1/compliance")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         List<Map<String, Object>> rows = report.getList("units");
         assertTrue(rows.size() > 900, "the dataset's open units are in the report: " + rows.size());
         int compliant = 0;
@@ -167,8 +215,13 @@ class GeneratedDatasetTest {
         assertEquals(total / rows.size(), report.getDouble("summary.averageScore"), 1e-9);
 
         // The same rows as CSV.
-        String csv = json().accept("text/csv").queryParam("asOf", AS_OF.toString()).get("/api/v1/compliance").then()
-                .statusCode(200).extract().asString();
+        String csv = json().accept("text/csv")
+                .queryParam("asOf", AS_OF.toString())
+                .get("/api/v1/compliance")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         String[] lines = csv.split("\r\n");
         assertEquals(rows.size() + 1, lines.length);
         for (int i = 0; i < rows.size(); i++) {
@@ -182,15 +235,20 @@ class GeneratedDatasetTest {
 
     @Test
     void theBenchmarksHandWrittenSqlIsTheSameReport() throws Exception {
-        JsonPath report = json().queryParam("asOf", AS_OF.toString()).get("/api/v1/compliance").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath report = json().queryParam("asOf", AS_OF.toString())
+                .get("/api/v1/compliance")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         // The file computes "today"; here it computes the test's date.
         String sql = Files.readString(Path.of("bench/sql/compliance-report.sql"))
                 .replaceAll("(?m)^set .*$", "")
                 .replace("current_date", "date '" + AS_OF + "'");
         List<Map<String, Object>> rows = report.getList("units");
         int row = 0;
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery(sql)) {
             while (result.next()) {
                 Map<String, Object> expected = rows.get(row++);
@@ -199,7 +257,8 @@ class GeneratedDatasetTest {
                 assertEquals(expected.get("required"), result.getInt("required"), hsaId);
                 assertEquals(expected.get("offered"), result.getInt("offered"), hsaId);
                 assertEquals(String.join(";", stringList(expected.get("missing"))), result.getString("missing"), hsaId);
-                assertEquals(String.join(";", stringList(expected.get("exempted"))), result.getString("exempted"), hsaId);
+                assertEquals(
+                        String.join(";", stringList(expected.get("exempted"))), result.getString("exempted"), hsaId);
                 assertEquals(((Number) expected.get("score")).doubleValue(), result.getDouble("score"), 1e-4, hsaId);
                 assertEquals(expected.get("status"), result.getString("status"), hsaId);
             }
@@ -209,8 +268,12 @@ class GeneratedDatasetTest {
 
     @Test
     void servicesAndGroupsAgreeWithTheReportsRows() {
-        JsonPath report = json().queryParam("asOf", AS_OF.toString()).get("/api/v1/compliance").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath report = json().queryParam("asOf", AS_OF.toString())
+                .get("/api/v1/compliance")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         List<Map<String, Object>> rows = report.getList("units");
         Map<String, int[]> byMunicipality = new TreeMap<>();
         for (Map<String, Object> row : rows) {
@@ -221,8 +284,13 @@ class GeneratedDatasetTest {
                 counts[1]++;
             }
         }
-        JsonPath groups = json().queryParam("asOf", AS_OF.toString()).queryParam("by", "municipality")
-                .get("/api/v1/compliance/groups").then().statusCode(200).extract().jsonPath();
+        JsonPath groups = json().queryParam("asOf", AS_OF.toString())
+                .queryParam("by", "municipality")
+                .get("/api/v1/compliance/groups")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         List<Map<String, Object>> items = groups.getList("items");
         assertEquals(byMunicipality.size(), items.size());
         for (Map<String, Object> item : items) {
@@ -245,8 +313,12 @@ class GeneratedDatasetTest {
                 byService.computeIfAbsent(code, c -> new int[3])[2]++;
             }
         }
-        JsonPath services = json().queryParam("asOf", AS_OF.toString()).get("/api/v1/compliance/services").then()
-                .statusCode(200).extract().jsonPath();
+        JsonPath services = json().queryParam("asOf", AS_OF.toString())
+                .get("/api/v1/compliance/services")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         List<Map<String, Object>> coverage = services.getList("items");
         assertFalse(coverage.isEmpty());
         for (Map<String, Object> item : coverage) {
@@ -260,15 +332,23 @@ class GeneratedDatasetTest {
     @Test
     void everyPointOfTheTrendIsTheReportOfItsDate() {
         LocalDate from = LocalDate.of(YEAR - 3, 7, 1);
-        JsonPath trend = json().queryParam("from", from.toString()).queryParam("to", AS_OF.toString())
-                .queryParam("interval", "month").get("/api/v1/compliance/trend").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath trend = json().queryParam("from", from.toString())
+                .queryParam("to", AS_OF.toString())
+                .queryParam("interval", "month")
+                .get("/api/v1/compliance/trend")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         List<Map<String, Object>> points = trend.getList("items");
         assertEquals(36, points.size());
         Set<Object> revisions = new HashSet<>();
         for (Map<String, Object> point : points) {
             String date = (String) point.get("date");
-            var answer = json().queryParam("asOf", date).get("/api/v1/compliance").then().extract();
+            var answer = json().queryParam("asOf", date)
+                    .get("/api/v1/compliance")
+                    .then()
+                    .extract();
             if (point.get("baseline") == null) {
                 assertEquals(404, answer.statusCode(), date);
                 continue;
@@ -277,18 +357,32 @@ class GeneratedDatasetTest {
             JsonPath report = answer.jsonPath();
             assertEquals(report.getInt("summary.units"), point.get("units"), date);
             assertEquals(report.getInt("summary.compliant"), point.get("compliant"), date);
-            assertEquals(report.getDouble("summary.averageScore"), ((Number) point.get("averageScore")).doubleValue(), 1e-9,
+            assertEquals(
+                    report.getDouble("summary.averageScore"),
+                    ((Number) point.get("averageScore")).doubleValue(),
+                    1e-9,
                     date);
         }
         assertTrue(revisions.size() >= 3, "the trend crosses the three yearly revisions");
 
         // "What would this draft do": a fixed revision on every point, the draft of the following year.
         long draft = draftId();
-        JsonPath fixed = json().queryParam("from", LocalDate.of(YEAR, 1, 1).toString()).queryParam("to", AS_OF.toString())
-                .queryParam("baseline", draft).get("/api/v1/compliance/trend").then().statusCode(200).extract().jsonPath();
+        JsonPath fixed = json().queryParam("from", LocalDate.of(YEAR, 1, 1).toString())
+                .queryParam("to", AS_OF.toString())
+                .queryParam("baseline", draft)
+                .get("/api/v1/compliance/trend")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         for (Map<String, Object> point : fixed.<Map<String, Object>>getList("items")) {
-            JsonPath report = json().queryParam("asOf", (String) point.get("date")).queryParam("baseline", draft)
-                    .get("/api/v1/compliance").then().statusCode(200).extract().jsonPath();
+            JsonPath report = json().queryParam("asOf", (String) point.get("date"))
+                    .queryParam("baseline", draft)
+                    .get("/api/v1/compliance")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             assertEquals(report.getInt("summary.compliant"), point.get("compliant"), (String) point.get("date"));
         }
     }
@@ -301,8 +395,12 @@ class GeneratedDatasetTest {
         boolean more = true;
         while (more) {
             var request = json().queryParam("size", 500);
-            JsonPath page = (cursor == null ? request : request.queryParam("after", cursor)).get("/api/v1/contact-cards")
-                    .then().statusCode(200).extract().jsonPath();
+            JsonPath page = (cursor == null ? request : request.queryParam("after", cursor))
+                    .get("/api/v1/contact-cards")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             for (Map<String, Object> card : page.<Map<String, Object>>getList("items")) {
                 @SuppressWarnings("unchecked")
                 List<Map<String, Object>> services = (List<Map<String, Object>>) card.get("eServices");
@@ -311,8 +409,12 @@ class GeneratedDatasetTest {
             cursor = page.getString("cursor");
             more = page.getBoolean("hasMore");
         }
-        JsonPath report = json().queryParam("asOf", AS_OF.toString()).get("/api/v1/compliance").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath report = json().queryParam("asOf", AS_OF.toString())
+                .get("/api/v1/compliance")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         int checked = 0;
         for (Map<String, Object> row : report.<Map<String, Object>>getList("units")) {
             String hsaId = (String) row.get("hsaId");
@@ -346,12 +448,13 @@ class GeneratedDatasetTest {
     }
 
     private long draftId() {
-        return Long.parseLong(single("select id from baseline where status = 'DRAFT' and valid_from = date '"
-                + (YEAR + 1) + "-01-01'"));
+        return Long.parseLong(single(
+                "select id from baseline where status = 'DRAFT' and valid_from = date '" + (YEAR + 1) + "-01-01'"));
     }
 
     private String single(String sql) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             assertTrue(rows.next(), sql);
             return rows.getString(1);

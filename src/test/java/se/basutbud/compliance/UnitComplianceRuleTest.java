@@ -20,13 +20,21 @@ class UnitComplianceRuleTest {
             new Requirement("resevaccination", List.of(UnitType.PRIMARY_CARE)));
 
     private static UnitCompliance.UnitRow unit(UnitType type, Set<String> offered, Set<String> exempted) {
-        return new UnitCompliance.UnitRow("SE2321000073-1", "Enhet", type, "SE2321000073", null, "Kalmar",
-                new TreeSet<>(offered), new TreeSet<>(exempted));
+        return new UnitCompliance.UnitRow(
+                "SE2321000073-1",
+                "Enhet",
+                type,
+                "SE2321000073",
+                null,
+                "Kalmar",
+                new TreeSet<>(offered),
+                new TreeSet<>(exempted));
     }
 
     @Test
     void requirementsLimitedToOtherUnitTypesDoNotApply() {
-        UnitCompliance psychiatry = UnitCompliance.of(unit(UnitType.PSYCHIATRY, Set.of("fornya-recept"), Set.of()), REVISION);
+        UnitCompliance psychiatry =
+                UnitCompliance.of(unit(UnitType.PSYCHIATRY, Set.of("fornya-recept"), Set.of()), REVISION);
         assertEquals(List.of("av-omboka-tid", "fornya-recept"), psychiatry.applicable());
         assertEquals(List.of("fornya-recept"), psychiatry.offered());
         assertEquals(List.of("av-omboka-tid"), psychiatry.missing());
@@ -36,8 +44,9 @@ class UnitComplianceRuleTest {
 
     @Test
     void anExemptedServiceIsShownButNotRequired() {
-        UnitCompliance exempt = UnitCompliance.of(unit(UnitType.PRIMARY_CARE, Set.of("av-omboka-tid", "fornya-recept"),
-                Set.of("resevaccination")), REVISION);
+        UnitCompliance exempt = UnitCompliance.of(
+                unit(UnitType.PRIMARY_CARE, Set.of("av-omboka-tid", "fornya-recept"), Set.of("resevaccination")),
+                REVISION);
         assertEquals(List.of("av-omboka-tid", "fornya-recept", "resevaccination"), exempt.applicable());
         assertEquals(List.of("resevaccination"), exempt.exempted());
         assertEquals(List.of("av-omboka-tid", "fornya-recept"), exempt.required());
@@ -48,8 +57,8 @@ class UnitComplianceRuleTest {
 
     @Test
     void servicesOfferedBeyondTheRequirementsAreOptional() {
-        UnitCompliance unit = UnitCompliance.of(unit(UnitType.DENTAL_CARE, Set.of("egen-vardbegaran", "fornya-recept"),
-                Set.of()), REVISION);
+        UnitCompliance unit = UnitCompliance.of(
+                unit(UnitType.DENTAL_CARE, Set.of("egen-vardbegaran", "fornya-recept"), Set.of()), REVISION);
         assertEquals(List.of("egen-vardbegaran"), unit.optional());
         assertEquals(List.of("fornya-recept"), unit.offered());
     }

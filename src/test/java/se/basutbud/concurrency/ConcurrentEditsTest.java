@@ -64,35 +64,76 @@ class ConcurrentEditsTest {
     void singleResourcesCarryAnETagThatIfMatchChecks() {
         String unit = newCareProvider() + "-1";
         putUnit(unit, "PRIMARY_CARE", Map.of("name", "Ett"));
-        String etag = json().get("/api/v1/care-units/" + unit).then().statusCode(200).extract().header("ETag");
+        String etag = json().get("/api/v1/care-units/" + unit)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
         assertTrue(etag.matches("^\"[0-9a-f]{32}\"$"), etag);
 
-        String next = json().header("If-Match", etag).body(Map.of("name", "Två", "unitType", "PRIMARY_CARE"))
-                .put("/api/v1/care-units/" + unit).then().statusCode(200).extract().header("ETag");
+        String next = json().header("If-Match", etag)
+                .body(Map.of("name", "Två", "unitType", "PRIMARY_CARE"))
+                .put("/api/v1/care-units/" + unit)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
         assertNotEquals(etag, next);
-        assertEquals(next, json().get("/api/v1/care-units/" + unit).then().extract().header("ETag"));
-        assertProblem(json().header("If-Match", etag).body(Map.of("name", "Tre", "unitType", "PRIMARY_CARE"))
-                .put("/api/v1/care-units/" + unit).then(), 412);
+        assertEquals(
+                next, json().get("/api/v1/care-units/" + unit).then().extract().header("ETag"));
+        assertProblem(
+                json().header("If-Match", etag)
+                        .body(Map.of("name", "Tre", "unitType", "PRIMARY_CARE"))
+                        .put("/api/v1/care-units/" + unit)
+                        .then(),
+                412);
         json().get("/api/v1/care-units/" + unit).then().body("name", equalTo("Två"));
         // Without If-Match a write is unconditional, as before.
-        json().body(Map.of("name", "Fyra", "unitType", "PRIMARY_CARE")).put("/api/v1/care-units/" + unit).then().statusCode(200);
-        assertProblem(json().header("If-Match", etag).body(Map.of("name", "X", "unitType", "OTHER"))
-                .put("/api/v1/care-units/" + newCareProvider() + "-1").then(), 412);
+        json().body(Map.of("name", "Fyra", "unitType", "PRIMARY_CARE"))
+                .put("/api/v1/care-units/" + unit)
+                .then()
+                .statusCode(200);
+        assertProblem(
+                json().header("If-Match", etag)
+                        .body(Map.of("name", "X", "unitType", "OTHER"))
+                        .put("/api/v1/care-units/" + newCareProvider() + "-1")
+                        .then(),
+                412);
 
         String code = createService("Namn");
-        String serviceTag = json().get("/api/v1/e-services/" + code).then().extract().header("ETag");
-        json().header("If-Match", serviceTag).body(Map.of("name", "Nytt", "status", "ACTIVE")).put("/api/v1/e-services/" + code)
-                .then().statusCode(200);
-        assertProblem(json().header("If-Match", serviceTag).body(Map.of("name", "Äldre", "status", "ACTIVE"))
-                .put("/api/v1/e-services/" + code).then(), 412);
+        String serviceTag =
+                json().get("/api/v1/e-services/" + code).then().extract().header("ETag");
+        json().header("If-Match", serviceTag)
+                .body(Map.of("name", "Nytt", "status", "ACTIVE"))
+                .put("/api/v1/e-services/" + code)
+                .then()
+                .statusCode(200);
+        assertProblem(
+                json().header("If-Match", serviceTag)
+                        .body(Map.of("name", "Äldre", "status", "ACTIVE"))
+                        .put("/api/v1/e-services/" + code)
+                        .then(),
+                412);
         json().get("/api/v1/e-services/" + code).then().body("name", equalTo("Nytt"));
 
         long draft = draftBaseline(farDate(), Map.of(code, List.of()));
-        String draftTag = json().get("/api/v1/baselines/" + draft).then().extract().header("ETag");
-        json().header("If-Match", draftTag).body(Map.of("unitTypes", List.of("DENTAL_CARE")))
-                .put("/api/v1/baselines/" + draft + "/requirements/" + code).then().statusCode(200);
-        assertProblem(json().header("If-Match", draftTag).post("/api/v1/baselines/" + draft + "/publish").then(), 412);
-        assertProblem(json().header("If-Match", draftTag).delete("/api/v1/baselines/" + draft).then(), 412);
+        String draftTag =
+                json().get("/api/v1/baselines/" + draft).then().extract().header("ETag");
+        json().header("If-Match", draftTag)
+                .body(Map.of("unitTypes", List.of("DENTAL_CARE")))
+                .put("/api/v1/baselines/" + draft + "/requirements/" + code)
+                .then()
+                .statusCode(200);
+        assertProblem(
+                json().header("If-Match", draftTag)
+                        .post("/api/v1/baselines/" + draft + "/publish")
+                        .then(),
+                412);
+        assertProblem(
+                json().header("If-Match", draftTag)
+                        .delete("/api/v1/baselines/" + draft)
+                        .then(),
+                412);
         json().get("/api/v1/baselines/" + draft).then().body("status", equalTo("DRAFT"));
     }
 
@@ -102,17 +143,31 @@ class ConcurrentEditsTest {
         putUnit(unit, "PRIMARY_CARE", Map.of("name", "Original"));
         String etag = json().get("/api/v1/care-units/" + unit).then().extract().header("ETag");
         List<Callable<Integer>> editors = List.of(
-                () -> json().header("If-Match", etag).body(Map.of("name", "Anna", "unitType", "PRIMARY_CARE"))
-                        .put("/api/v1/care-units/" + unit).then().extract().statusCode(),
-                () -> json().header("If-Match", etag).body(Map.of("name", "Bertil", "unitType", "PRIMARY_CARE"))
-                        .put("/api/v1/care-units/" + unit).then().extract().statusCode());
+                () -> json().header("If-Match", etag)
+                        .body(Map.of("name", "Anna", "unitType", "PRIMARY_CARE"))
+                        .put("/api/v1/care-units/" + unit)
+                        .then()
+                        .extract()
+                        .statusCode(),
+                () -> json().header("If-Match", etag)
+                        .body(Map.of("name", "Bertil", "unitType", "PRIMARY_CARE"))
+                        .put("/api/v1/care-units/" + unit)
+                        .then()
+                        .extract()
+                        .statusCode());
         List<Integer> statuses = race(editors);
         assertEquals(1, count(statuses, 200), statuses.toString());
         assertEquals(1, count(statuses, 412), statuses.toString());
         String winner = statuses.get(0) == 200 ? "Anna" : "Bertil";
         json().get("/api/v1/care-units/" + unit).then().body("name", equalTo(winner));
-        assertEquals(List.of("UPDATE", "CREATE"), json().queryParam("key", unit).get("/api/v1/audit").then().extract()
-                .jsonPath().getList("items.action"));
+        assertEquals(
+                List.of("UPDATE", "CREATE"),
+                json().queryParam("key", unit)
+                        .get("/api/v1/audit")
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getList("items.action"));
     }
 
     @Test
@@ -124,7 +179,10 @@ class ConcurrentEditsTest {
         for (int i = 0; i < WRITERS; i++) {
             LocalDate since = LocalDate.of(2020, 1, 1).plusMonths(i);
             writers.add(() -> json().body(Map.of("since", since.toString()))
-                    .put("/api/v1/care-units/" + unit + "/offerings/" + code).then().extract().statusCode());
+                    .put("/api/v1/care-units/" + unit + "/offerings/" + code)
+                    .then()
+                    .extract()
+                    .statusCode());
         }
         List<Integer> statuses = race(writers);
         assertEquals(1, count(statuses, 201), statuses.toString());
@@ -140,7 +198,10 @@ class ConcurrentEditsTest {
         for (int i = 0; i < WRITERS; i++) {
             List<String> types = i % 2 == 0 ? List.of("PRIMARY_CARE") : List.of();
             writers.add(() -> json().body(Map.of("unitTypes", types))
-                    .put("/api/v1/baselines/" + draft + "/requirements/" + code).then().extract().statusCode());
+                    .put("/api/v1/baselines/" + draft + "/requirements/" + code)
+                    .then()
+                    .extract()
+                    .statusCode());
         }
         List<Integer> statuses = race(writers);
         assertEquals(WRITERS, count(statuses, 200), statuses.toString());
@@ -156,7 +217,10 @@ class ConcurrentEditsTest {
         List<Callable<Integer>> publishers = new ArrayList<>();
         for (int i = 0; i < WRITERS; i++) {
             long id = i % 2 == 0 ? first : second;
-            publishers.add(() -> json().post("/api/v1/baselines/" + id + "/publish").then().extract().statusCode());
+            publishers.add(() -> json().post("/api/v1/baselines/" + id + "/publish")
+                    .then()
+                    .extract()
+                    .statusCode());
         }
         List<Integer> statuses = race(publishers);
         assertEquals(1, count(statuses, 200), statuses.toString());
@@ -165,8 +229,19 @@ class ConcurrentEditsTest {
                 json().get("/api/v1/baselines/" + first).then().extract().path("status"),
                 json().get("/api/v1/baselines/" + second).then().extract().path("status"));
         assertEquals(1, states.stream().filter("PUBLISHED"::equals).count(), states.toString());
-        assertEquals(1, json().queryParam("entityType", "BASELINE").queryParam("key", statuses.indexOf(200) % 2 == 0
-                ? Long.toString(first) : Long.toString(second)).get("/api/v1/audit").then().extract().jsonPath()
-                .getList("items.action").stream().filter("PUBLISH"::equals).count());
+        assertEquals(
+                1,
+                json()
+                        .queryParam("entityType", "BASELINE")
+                        .queryParam(
+                                "key", statuses.indexOf(200) % 2 == 0 ? Long.toString(first) : Long.toString(second))
+                        .get("/api/v1/audit")
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getList("items.action")
+                        .stream()
+                        .filter("PUBLISH"::equals)
+                        .count());
     }
 }

@@ -46,8 +46,11 @@ class CardAnswerTest {
         assertArrayEquals(CARD.deflatedJson(), deflated.body());
         assertEquals("Accept-Encoding", deflated.headers().get("Vary"));
 
-        for (CardAnswer plain : new CardAnswer[] { CardAnswer.of(CARD, null, "gzip", false, "x"),
-                CardAnswer.of(CARD, null, "gzip, deflate", true, "x"), CardAnswer.of(CARD, "\"other\"", null, false, "x") }) {
+        for (CardAnswer plain : new CardAnswer[] {
+            CardAnswer.of(CARD, null, "gzip", false, "x"),
+            CardAnswer.of(CARD, null, "gzip, deflate", true, "x"),
+            CardAnswer.of(CARD, "\"other\"", null, false, "x")
+        }) {
             assertEquals(200, plain.status());
             assertFalse(plain.headers().containsKey("Content-Encoding"));
             assertEquals(JSON, new String(plain.body(), StandardCharsets.UTF_8));

@@ -60,14 +60,26 @@ class ContactCardResourceTest {
         String later = createService("Kommer senare");
         publishBaseline(today, Map.of(base, List.of(), psychiatryBase, List.of("PSYCHIATRY")));
         String unit = provider + "-1";
-        putUnit(unit, "PRIMARY_CARE", Map.of("name", "Vårdcentralen Berga", "municipality", "Kalmar",
-                "phone", "0480-100 00", "website", "https://example.se/berga"));
+        putUnit(
+                unit,
+                "PRIMARY_CARE",
+                Map.of(
+                        "name",
+                        "Vårdcentralen Berga",
+                        "municipality",
+                        "Kalmar",
+                        "phone",
+                        "0480-100 00",
+                        "website",
+                        "https://example.se/berga"));
         for (String code : List.of(ouml, auml, zebra, base, aring, apa, psychiatryBase)) {
             offer(unit, code, today.minusDays(3));
         }
         offer(unit, later, today.plusDays(3));
 
-        json().get(card(unit)).then().statusCode(200)
+        json().get(card(unit))
+                .then()
+                .statusCode(200)
                 .header("ETag", matchesPattern("^\"[0-9a-f]{64}\"$"))
                 .header("Cache-Control", matchesPattern("^public, max-age=([0-9]|[1-9][0-9]|[12][0-9][0-9]|300)$"))
                 .body("hsaId", equalTo(unit))
@@ -89,20 +101,37 @@ class ContactCardResourceTest {
         offer(unit, code, today);
         String etag = json().get(card(unit)).then().statusCode(200).extract().header("ETag");
 
-        json().header("If-None-Match", etag).get(card(unit)).then().statusCode(304)
-                .header("ETag", etag).header("Cache-Control", org.hamcrest.Matchers.startsWith("public"))
+        json().header("If-None-Match", etag)
+                .get(card(unit))
+                .then()
+                .statusCode(304)
+                .header("ETag", etag)
+                .header("Cache-Control", org.hamcrest.Matchers.startsWith("public"))
                 .body(emptyString());
-        json().header("If-None-Match", "\"other\", W/" + etag).get(card(unit)).then().statusCode(304);
+        json().header("If-None-Match", "\"other\", W/" + etag)
+                .get(card(unit))
+                .then()
+                .statusCode(304);
         json().header("If-None-Match", "\"other\"").get(card(unit)).then().statusCode(200);
 
         // The same link again changes nothing the card shows: same tag.
-        json().body(Map.of()).put("/api/v1/care-units/" + unit + "/offerings/" + code).then().statusCode(200);
+        json().body(Map.of())
+                .put("/api/v1/care-units/" + unit + "/offerings/" + code)
+                .then()
+                .statusCode(200);
         assertEquals(etag, json().get(card(unit)).then().extract().header("ETag"));
 
-        json().body(Map.of("url", "https://e-tjanster.1177.se/ny")).put("/api/v1/care-units/" + unit + "/offerings/" + code)
-                .then().statusCode(200);
-        String changed = json().header("If-None-Match", etag).get(card(unit)).then().statusCode(200)
-                .body("eServices[0].url", equalTo("https://e-tjanster.1177.se/ny")).extract().header("ETag");
+        json().body(Map.of("url", "https://e-tjanster.1177.se/ny"))
+                .put("/api/v1/care-units/" + unit + "/offerings/" + code)
+                .then()
+                .statusCode(200);
+        String changed = json().header("If-None-Match", etag)
+                .get(card(unit))
+                .then()
+                .statusCode(200)
+                .body("eServices[0].url", equalTo("https://e-tjanster.1177.se/ny"))
+                .extract()
+                .header("ETag");
         assertNotEquals(etag, changed);
     }
 
@@ -138,22 +167,38 @@ class ContactCardResourceTest {
         assertEquals(1, all.stream().filter(c -> second.equals(c.get("hsaId"))).count());
         assertTrue(all.stream().noneMatch(c -> Boolean.TRUE.equals(c.get("removed"))));
 
-        JsonPath nothing = json().queryParam("after", cursor).get("/api/v1/contact-cards").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath nothing = json().queryParam("after", cursor)
+                .get("/api/v1/contact-cards")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(List.of(), nothing.getList("items"));
         assertFalse(nothing.getBoolean("hasMore"));
         assertEquals(cursor, nothing.getString("cursor"));
 
-        json().body(Map.of("url", "https://e-tjanster.1177.se/x")).put("/api/v1/care-units/" + first + "/offerings/" + code)
-                .then().statusCode(200);
+        json().body(Map.of("url", "https://e-tjanster.1177.se/x"))
+                .put("/api/v1/care-units/" + first + "/offerings/" + code)
+                .then()
+                .statusCode(200);
         putUnit(second, "DENTAL_CARE", Map.of("closedOn", today.toString()));
-        JsonPath changes = json().queryParam("after", cursor).get("/api/v1/contact-cards").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath changes = json().queryParam("after", cursor)
+                .get("/api/v1/contact-cards")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(List.of(first, second), changes.getList("items.hsaId"));
         assertEquals("https://e-tjanster.1177.se/x", changes.getString("items[0].eServices[0].url"));
         assertEquals(Boolean.TRUE, changes.get("items[1].removed"));
-        assertEquals(List.of(), json().queryParam("after", changes.getString("cursor")).get("/api/v1/contact-cards")
-                .then().extract().jsonPath().getList("items"));
+        assertEquals(
+                List.of(),
+                json().queryParam("after", changes.getString("cursor"))
+                        .get("/api/v1/contact-cards")
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getList("items"));
     }
 
     @Test
@@ -166,21 +211,32 @@ class ContactCardResourceTest {
         String etag = json().get(card(unit)).then().extract().header("ETag");
 
         putUnit(unit, "PRIMARY_CARE", Map.of("name", "Efter"));
-        json().body(Map.of("name", "Nytt namn", "status", "ACTIVE")).put("/api/v1/e-services/" + code).then().statusCode(200);
-        String renamed = json().get(card(unit)).then().statusCode(200)
+        json().body(Map.of("name", "Nytt namn", "status", "ACTIVE"))
+                .put("/api/v1/e-services/" + code)
+                .then()
+                .statusCode(200);
+        String renamed = json().get(card(unit))
+                .then()
+                .statusCode(200)
                 .body("name", equalTo("Efter"))
                 .body("eServices[0].name", equalTo("Nytt namn"))
-                .extract().header("ETag");
+                .extract()
+                .header("ETag");
         assertNotEquals(etag, renamed);
         List<Map<String, Object>> changed = new ArrayList<>();
         cursor = syncAll(cursor, 500, changed);
-        assertEquals(1, changed.stream().filter(c -> unit.equals(c.get("hsaId"))).count());
+        assertEquals(
+                1, changed.stream().filter(c -> unit.equals(c.get("hsaId"))).count());
 
-        json().body(Map.of("name", "Nytt namn", "status", "RETIRED")).put("/api/v1/e-services/" + code).then().statusCode(200);
+        json().body(Map.of("name", "Nytt namn", "status", "RETIRED"))
+                .put("/api/v1/e-services/" + code)
+                .then()
+                .statusCode(200);
         json().get(card(unit)).then().statusCode(200).body("eServices", org.hamcrest.Matchers.empty());
         changed.clear();
         syncAll(cursor, 500, changed);
-        assertEquals(1, changed.stream().filter(c -> unit.equals(c.get("hsaId"))).count());
+        assertEquals(
+                1, changed.stream().filter(c -> unit.equals(c.get("hsaId"))).count());
     }
 
     @Test
@@ -198,10 +254,15 @@ class ContactCardResourceTest {
         publishBaseline(today, Map.of(code, List.of()));
         List<Map<String, Object>> changed = new ArrayList<>();
         syncAll(cursor, 1, changed);
-        List<Object> ours = changed.stream().map(c -> c.get("hsaId")).filter(units::contains).toList();
+        List<Object> ours = changed.stream()
+                .map(c -> c.get("hsaId"))
+                .filter(units::contains)
+                .toList();
         assertEquals(units, ours);
-        assertTrue(changed.stream().filter(c -> units.contains(c.get("hsaId")))
-                .allMatch(c -> Boolean.TRUE.equals(((List<Map<String, Object>>) c.get("eServices")).get(0).get("base"))));
+        assertTrue(changed.stream()
+                .filter(c -> units.contains(c.get("hsaId")))
+                .allMatch(c -> Boolean.TRUE.equals(
+                        ((List<Map<String, Object>>) c.get("eServices")).get(0).get("base"))));
     }
 
     @Test
@@ -218,16 +279,25 @@ class ContactCardResourceTest {
         json().get(card(unit)).then().statusCode(200).body("eServices[0].base", equalTo(true));
         List<Map<String, Object>> changed = new ArrayList<>();
         syncAll(cursor, 500, changed);
-        assertEquals(1, changed.stream().filter(c -> unit.equals(c.get("hsaId"))).count());
+        assertEquals(
+                1, changed.stream().filter(c -> unit.equals(c.get("hsaId"))).count());
     }
 
     @Test
     void badFeedParametersAreRefused() {
-        assertProblem(json().queryParam("after", "not-a-cursor").get("/api/v1/contact-cards").then(), 400)
+        assertProblem(
+                        json().queryParam("after", "not-a-cursor")
+                                .get("/api/v1/contact-cards")
+                                .then(),
+                        400)
                 .body("errors[0].field", equalTo("after"));
-        assertProblem(json().queryParam("after", java.util.Base64.getUrlEncoder().encodeToString("v1|x|'; drop".getBytes()))
-                .get("/api/v1/contact-cards").then(), 400);
-        assertProblem(json().queryParam("size", 501).get("/api/v1/contact-cards").then(), 400);
+        assertProblem(
+                json().queryParam("after", java.util.Base64.getUrlEncoder().encodeToString("v1|x|'; drop".getBytes()))
+                        .get("/api/v1/contact-cards")
+                        .then(),
+                400);
+        assertProblem(
+                json().queryParam("size", 501).get("/api/v1/contact-cards").then(), 400);
         assertProblem(json().queryParam("size", 0).get("/api/v1/contact-cards").then(), 400);
     }
 
@@ -240,8 +310,12 @@ class ContactCardResourceTest {
             if (cursor != null) {
                 request.queryParam("after", cursor);
             }
-            JsonPath answer = request.get("/api/v1/contact-cards").then().statusCode(200)
-                    .header("Cache-Control", "no-store").extract().jsonPath();
+            JsonPath answer = request.get("/api/v1/contact-cards")
+                    .then()
+                    .statusCode(200)
+                    .header("Cache-Control", "no-store")
+                    .extract()
+                    .jsonPath();
             items.addAll((List<Map<String, Object>>) (List<?>) answer.getList("items"));
             cursor = answer.getString("cursor");
             if (!answer.getBoolean("hasMore")) {

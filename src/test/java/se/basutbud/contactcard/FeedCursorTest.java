@@ -24,9 +24,16 @@ class FeedCursorTest {
 
     @Test
     void aCursorTheFeedDidNotIssueIsABadRequest() {
-        for (String cursor : new String[] { "", "not base64!", encode("v2|1|SE2321000073-1|1"), encode("v1|x|SE2321000073-1|1"),
-                encode("v1|1|se2321000073-1|1"), encode("v1|1|SE2321000073-1") }) {
-            ApiException refused = assertThrows(ApiException.class, () -> ContactCardService.Position.decode(cursor), cursor);
+        for (String cursor : new String[] {
+            "",
+            "not base64!",
+            encode("v2|1|SE2321000073-1|1"),
+            encode("v1|x|SE2321000073-1|1"),
+            encode("v1|1|se2321000073-1|1"),
+            encode("v1|1|SE2321000073-1")
+        }) {
+            ApiException refused =
+                    assertThrows(ApiException.class, () -> ContactCardService.Position.decode(cursor), cursor);
             assertEquals("after", refused.errors().get(0).field());
         }
     }

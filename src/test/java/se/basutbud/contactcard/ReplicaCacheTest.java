@@ -72,24 +72,44 @@ class ReplicaCacheTest {
             marker = Long.toHexString(System.nanoTime()) + "0".repeat(48);
             sql("update contact_card set content_hash = ? where hsa_id = ?", marker, unit);
             // An eviction was still on its way if the change shows: go round again.
-        } while (!cached.equals(json().get(card).then().statusCode(200).extract().header("ETag")));
+        } while (!cached.equals(
+                json().get(card).then().statusCode(200).extract().header("ETag")));
         sql("select pg_notify('basutbud_changes', ?)", unit);
-        awaitEquals("\"" + marker + "\"", () -> json().get(card).then().statusCode(200).extract().header("ETag"));
+        awaitEquals(
+                "\"" + marker + "\"",
+                () -> json().get(card).then().statusCode(200).extract().header("ETag"));
     }
 
     @Test
     void aCardChangedByAnotherReplicaIsServedFromCacheUntilItsNotificationArrives() {
-        String etag = json().get("/api/v1/contact-cards/" + unit).then().statusCode(200).extract().header("ETag");
+        String etag = json().get("/api/v1/contact-cards/" + unit)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
 
-        sql("update contact_card set body = replace(body, 'Förnya recept', 'Förnya recept i appen'), "
-                + "content_hash = repeat('a', 64) where hsa_id = ?", unit);
-        assertEquals(etag, json().get("/api/v1/contact-cards/" + unit).then().statusCode(200).extract().header("ETag"),
+        sql(
+                "update contact_card set body = replace(body, 'Förnya recept', 'Förnya recept i appen'), "
+                        + "content_hash = repeat('a', 64) where hsa_id = ?",
+                unit);
+        assertEquals(
+                etag,
+                json().get("/api/v1/contact-cards/" + unit)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .header("ETag"),
                 "without a notification this replica serves its cached card");
 
         sql("select pg_notify('basutbud_changes', ?)", unit);
-        awaitEquals("\"" + "a".repeat(64) + "\"",
-                () -> json().get("/api/v1/contact-cards/" + unit).then().statusCode(200).extract().header("ETag"));
-        json().get("/api/v1/contact-cards/" + unit).then().statusCode(200)
+        awaitEquals("\"" + "a".repeat(64) + "\"", () -> json().get("/api/v1/contact-cards/" + unit)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag"));
+        json().get("/api/v1/contact-cards/" + unit)
+                .then()
+                .statusCode(200)
                 .body("eServices[0].name", org.hamcrest.Matchers.equalTo("Förnya recept i appen"));
     }
 
@@ -98,8 +118,11 @@ class ReplicaCacheTest {
         json().get("/api/v1/contact-cards/" + unit).then().statusCode(200);
         sql("update contact_card set content_hash = repeat('b', 64) where hsa_id = ?", unit);
         sql("select pg_notify('basutbud_changes', '*')");
-        awaitEquals("\"" + "b".repeat(64) + "\"",
-                () -> json().get("/api/v1/contact-cards/" + unit).then().statusCode(200).extract().header("ETag"));
+        awaitEquals("\"" + "b".repeat(64) + "\"", () -> json().get("/api/v1/contact-cards/" + unit)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag"));
     }
 
     @Test
@@ -108,39 +131,62 @@ class ReplicaCacheTest {
         json().get(path).then().statusCode(200).body("missing", org.hamcrest.Matchers.empty());
 
         // Another replica withdraws the offering today.
-        sql("update offering set until = ? where care_unit_id = (select id from care_unit where hsa_id = ?)", today, unit);
+        sql(
+                "update offering set until = ? where care_unit_id = (select id from care_unit where hsa_id = ?)",
+                today,
+                unit);
         json().get(path).then().statusCode(200).body("missing", org.hamcrest.Matchers.empty());
 
         sql("select pg_notify('basutbud_changes', ?)", unit);
-        awaitEquals(List.of(code), () -> json().get(path).then().statusCode(200).extract().jsonPath().getList("missing"));
+        awaitEquals(List.of(code), () -> json().get(path)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("missing"));
     }
 
     @Test
     void writesThroughThisReplicaAreReadBackAtOnce() {
         String path = "/api/v1/care-units/" + unit + "/compliance";
         json().get(path).then().statusCode(200).body("offered", org.hamcrest.Matchers.contains(code));
-        json().get("/api/v1/contact-cards/" + unit).then().statusCode(200).body("eServices.code",
-                org.hamcrest.Matchers.contains(code));
-        json().queryParam("on", today.toString()).delete("/api/v1/care-units/" + unit + "/offerings/" + code)
-                .then().statusCode(204);
+        json().get("/api/v1/contact-cards/" + unit)
+                .then()
+                .statusCode(200)
+                .body("eServices.code", org.hamcrest.Matchers.contains(code));
+        json().queryParam("on", today.toString())
+                .delete("/api/v1/care-units/" + unit + "/offerings/" + code)
+                .then()
+                .statusCode(204);
         // No waiting: the writing replica evicts when its transaction commits.
         json().get(path).then().statusCode(200).body("missing", org.hamcrest.Matchers.contains(code));
-        json().get("/api/v1/contact-cards/" + unit).then().statusCode(200).body("eServices",
-                org.hamcrest.Matchers.empty());
+        json().get("/api/v1/contact-cards/" + unit)
+                .then()
+                .statusCode(200)
+                .body("eServices", org.hamcrest.Matchers.empty());
     }
 
     @Test
     void losingTheNotificationsEmptiesTheCaches() {
-        String etag = json().get("/api/v1/contact-cards/" + unit).then().statusCode(200).extract().header("ETag");
+        String etag = json().get("/api/v1/contact-cards/" + unit)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
         sql("update contact_card set content_hash = repeat('c', 64) where hsa_id = ?", unit);
-        assertEquals(etag, json().get("/api/v1/contact-cards/" + unit).then().extract().header("ETag"));
+        assertEquals(
+                etag,
+                json().get("/api/v1/contact-cards/" + unit).then().extract().header("ETag"));
 
         // The listening connection dies: a notification sent meanwhile would be lost, so nothing cached stays.
         // Only this database's listener: another service on the same server keeps its own.
         sql("select pg_terminate_backend(pid) from pg_stat_activity where query = 'listen basutbud_changes' "
                 + "and datname = current_database()");
-        awaitEquals("\"" + "c".repeat(64) + "\"",
-                () -> json().get("/api/v1/contact-cards/" + unit).then().statusCode(200).extract().header("ETag"));
+        awaitEquals("\"" + "c".repeat(64) + "\"", () -> json().get("/api/v1/contact-cards/" + unit)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag"));
     }
 
     private void sql(String sql, Object... parameters) {

@@ -29,18 +29,27 @@ class ExemptionResourceTest {
         putUnit(unit, "PSYCHIATRY", Map.of());
         String b = createService("B");
         String a = createService("A");
-        json().body(Map.of("reason", "Ingen vaccinationsmottagning")).put(exemptions(unit) + "/" + b).then()
+        json().body(Map.of("reason", "Ingen vaccinationsmottagning"))
+                .put(exemptions(unit) + "/" + b)
+                .then()
                 .statusCode(201)
                 .body("serviceCode", equalTo(b))
                 .body("reason", equalTo("Ingen vaccinationsmottagning"))
                 .body("until", nullValue());
-        json().body(Map.of("reason", "Ombyggnad", "until", "2030-01-01")).put(exemptions(unit) + "/" + b).then()
+        json().body(Map.of("reason", "Ombyggnad", "until", "2030-01-01"))
+                .put(exemptions(unit) + "/" + b)
+                .then()
                 .statusCode(200)
                 .body("reason", equalTo("Ombyggnad"))
                 .body("until", equalTo("2030-01-01"));
-        json().body(Map.of("reason", "Annat")).put(exemptions(unit) + "/" + a).then().statusCode(201);
+        json().body(Map.of("reason", "Annat"))
+                .put(exemptions(unit) + "/" + a)
+                .then()
+                .statusCode(201);
         boolean aFirst = a.compareTo(b) < 0;
-        json().get(exemptions(unit)).then().statusCode(200)
+        json().get(exemptions(unit))
+                .then()
+                .statusCode(200)
                 .body("serviceCode", aFirst ? contains(a, b) : contains(b, a))
                 .body("reason", aFirst ? contains("Annat", "Ombyggnad") : contains("Ombyggnad", "Annat"));
         json().delete(exemptions(unit) + "/" + b).then().statusCode(204);
@@ -52,13 +61,29 @@ class ExemptionResourceTest {
     void aReasonIsRequired() {
         String unit = newCareProvider() + "-1";
         putUnit(unit, "PSYCHIATRY", Map.of());
-        assertProblem(json().body(Map.of()).put(exemptions(unit) + "/fornya-recept").then(), 400)
+        assertProblem(
+                        json().body(Map.of())
+                                .put(exemptions(unit) + "/fornya-recept")
+                                .then(),
+                        400)
                 .body("errors.field", contains("reason"));
-        assertProblem(json().body(Map.of("reason", "   ")).put(exemptions(unit) + "/fornya-recept").then(), 400)
+        assertProblem(
+                        json().body(Map.of("reason", "   "))
+                                .put(exemptions(unit) + "/fornya-recept")
+                                .then(),
+                        400)
                 .body("errors.field", contains("reason"));
-        assertProblem(json().body(Map.of("reason", "x".repeat(1001))).put(exemptions(unit) + "/fornya-recept").then(), 400);
-        assertProblem(json().body(Map.of("reason", "ok", "until", "nästa år")).put(exemptions(unit) + "/fornya-recept")
-                .then(), 400).body("errors[0].field", equalTo("until"));
+        assertProblem(
+                json().body(Map.of("reason", "x".repeat(1001)))
+                        .put(exemptions(unit) + "/fornya-recept")
+                        .then(),
+                400);
+        assertProblem(
+                        json().body(Map.of("reason", "ok", "until", "nästa år"))
+                                .put(exemptions(unit) + "/fornya-recept")
+                                .then(),
+                        400)
+                .body("errors[0].field", equalTo("until"));
         json().get(exemptions(unit)).then().body("$", empty());
     }
 
@@ -66,16 +91,34 @@ class ExemptionResourceTest {
     void unknownRetiredAndClosedAreRefused() {
         String unit = newCareProvider() + "-1";
         putUnit(unit, "PSYCHIATRY", Map.of());
-        assertProblem(json().body(Map.of("reason", "x")).put(exemptions(unit) + "/finns-inte").then(), 404);
-        assertProblem(json().body(Map.of("reason", "x")).put(exemptions(newCareProvider() + "-1") + "/fornya-recept")
-                .then(), 404);
+        assertProblem(
+                json().body(Map.of("reason", "x"))
+                        .put(exemptions(unit) + "/finns-inte")
+                        .then(),
+                404);
+        assertProblem(
+                json().body(Map.of("reason", "x"))
+                        .put(exemptions(newCareProvider() + "-1") + "/fornya-recept")
+                        .then(),
+                404);
         assertProblem(json().get(exemptions(newCareProvider() + "-1")).then(), 404);
         assertProblem(json().get(exemptions("inte-ett-hsa-id")).then(), 400);
         String retired = createService("Gammal");
-        json().body(Map.of("name", "Gammal", "status", "RETIRED")).put("/api/v1/e-services/" + retired).then().statusCode(200);
-        assertProblem(json().body(Map.of("reason", "x")).put(exemptions(unit) + "/" + retired).then(), 422);
+        json().body(Map.of("name", "Gammal", "status", "RETIRED"))
+                .put("/api/v1/e-services/" + retired)
+                .then()
+                .statusCode(200);
+        assertProblem(
+                json().body(Map.of("reason", "x"))
+                        .put(exemptions(unit) + "/" + retired)
+                        .then(),
+                422);
         String closed = newCareProvider() + "-2";
         putUnit(closed, "PSYCHIATRY", Map.of("closedOn", "2020-01-01"));
-        assertProblem(json().body(Map.of("reason", "x")).put(exemptions(closed) + "/fornya-recept").then(), 409);
+        assertProblem(
+                json().body(Map.of("reason", "x"))
+                        .put(exemptions(closed) + "/fornya-recept")
+                        .then(),
+                409);
     }
 }

@@ -38,19 +38,27 @@ class OfferingResourceTest {
     void offeringStartsAPeriodTodayAndOfferingAgainUpdatesTheLink() {
         String unit = newUnit();
         String code = createService("Förnya recept test");
-        json().body(Map.of("url", "https://e-tjanster.1177.se/a")).put(offerings(unit) + "/" + code).then()
+        json().body(Map.of("url", "https://e-tjanster.1177.se/a"))
+                .put(offerings(unit) + "/" + code)
+                .then()
                 .statusCode(201)
                 .body("serviceCode", equalTo(code))
                 .body("name", equalTo("Förnya recept test"))
                 .body("since", equalTo(TODAY.toString()))
                 .body("until", nullValue());
-        json().body(Map.of("url", "https://e-tjanster.1177.se/b")).put(offerings(unit) + "/" + code).then()
+        json().body(Map.of("url", "https://e-tjanster.1177.se/b"))
+                .put(offerings(unit) + "/" + code)
+                .then()
                 .statusCode(200)
                 .body("url", equalTo("https://e-tjanster.1177.se/b"))
                 .body("since", equalTo(TODAY.toString()));
-        json().body(Map.of("url", "https://e-tjanster.1177.se/b")).put(offerings(unit) + "/" + code).then()
+        json().body(Map.of("url", "https://e-tjanster.1177.se/b"))
+                .put(offerings(unit) + "/" + code)
+                .then()
                 .statusCode(200);
-        json().get(offerings(unit)).then().statusCode(200)
+        json().get(offerings(unit))
+                .then()
+                .statusCode(200)
                 .body("serviceCode", contains(code))
                 .body("[0].url", equalTo("https://e-tjanster.1177.se/b"));
         json().get(offerings(unit) + "/" + code).then().statusCode(200).body("since", contains(TODAY.toString()));
@@ -61,15 +69,22 @@ class OfferingResourceTest {
         String unit = newUnit();
         String code = createService("Tjänst");
         offer(unit, code, LocalDate.of(2020, 1, 1));
-        json().queryParam("on", "2021-01-01").delete(offerings(unit) + "/" + code).then().statusCode(204);
+        json().queryParam("on", "2021-01-01")
+                .delete(offerings(unit) + "/" + code)
+                .then()
+                .statusCode(204);
         offer(unit, code, LocalDate.of(2022, 1, 1));
 
-        json().queryParam("asOf", "2020-06-01").get(offerings(unit)).then().body("serviceCode", contains(code))
+        json().queryParam("asOf", "2020-06-01")
+                .get(offerings(unit))
+                .then()
+                .body("serviceCode", contains(code))
                 .body("[0].until", equalTo("2021-01-01"));
         json().queryParam("asOf", "2021-01-01").get(offerings(unit)).then().body("$", empty());
         json().queryParam("asOf", "2019-12-31").get(offerings(unit)).then().body("$", empty());
         json().get(offerings(unit)).then().body("serviceCode", contains(code)).body("[0].since", equalTo("2022-01-01"));
-        json().get(offerings(unit) + "/" + code).then()
+        json().get(offerings(unit) + "/" + code)
+                .then()
                 .body("since", contains("2020-01-01", "2022-01-01"))
                 .body("until", contains("2021-01-01", null));
     }
@@ -79,12 +94,30 @@ class OfferingResourceTest {
         String unit = newUnit();
         String code = createService("Tjänst");
         offer(unit, code, LocalDate.of(2020, 1, 1));
-        json().queryParam("on", "2021-01-01").delete(offerings(unit) + "/" + code).then().statusCode(204);
-        assertProblem(json().body(Map.of("since", "2020-06-01")).put(offerings(unit) + "/" + code).then(), 409);
-        assertProblem(json().body(Map.of("since", "2019-01-01")).put(offerings(unit) + "/" + code).then(), 409);
+        json().queryParam("on", "2021-01-01")
+                .delete(offerings(unit) + "/" + code)
+                .then()
+                .statusCode(204);
+        assertProblem(
+                json().body(Map.of("since", "2020-06-01"))
+                        .put(offerings(unit) + "/" + code)
+                        .then(),
+                409);
+        assertProblem(
+                json().body(Map.of("since", "2019-01-01"))
+                        .put(offerings(unit) + "/" + code)
+                        .then(),
+                409);
         // A period may start the day the previous one ended.
-        json().body(Map.of("since", "2021-01-01")).put(offerings(unit) + "/" + code).then().statusCode(201);
-        assertProblem(json().body(Map.of("since", "2020-12-01")).put(offerings(unit) + "/" + code).then(), 409);
+        json().body(Map.of("since", "2021-01-01"))
+                .put(offerings(unit) + "/" + code)
+                .then()
+                .statusCode(201);
+        assertProblem(
+                json().body(Map.of("since", "2020-12-01"))
+                        .put(offerings(unit) + "/" + code)
+                        .then(),
+                409);
         json().get(offerings(unit) + "/" + code).then().body("since", contains("2020-01-01", "2021-01-01"));
     }
 
@@ -93,9 +126,18 @@ class OfferingResourceTest {
         String unit = newUnit();
         String code = createService("Tjänst");
         offer(unit, code, LocalDate.of(2020, 1, 1));
-        json().queryParam("on", TODAY.plusDays(30).toString()).delete(offerings(unit) + "/" + code).then().statusCode(204);
-        json().get(offerings(unit)).then().body("[0].until", equalTo(TODAY.plusDays(30).toString()));
-        json().body(Map.of()).put(offerings(unit) + "/" + code).then().statusCode(200).body("until", nullValue())
+        json().queryParam("on", TODAY.plusDays(30).toString())
+                .delete(offerings(unit) + "/" + code)
+                .then()
+                .statusCode(204);
+        json().get(offerings(unit))
+                .then()
+                .body("[0].until", equalTo(TODAY.plusDays(30).toString()));
+        json().body(Map.of())
+                .put(offerings(unit) + "/" + code)
+                .then()
+                .statusCode(200)
+                .body("until", nullValue())
                 .body("since", equalTo("2020-01-01"));
     }
 
@@ -105,8 +147,16 @@ class OfferingResourceTest {
         String code = createService("Tjänst");
         assertProblem(json().delete(offerings(unit) + "/" + code).then(), 404);
         offer(unit, code, LocalDate.of(2020, 1, 1));
-        assertProblem(json().queryParam("on", "2019-01-01").delete(offerings(unit) + "/" + code).then(), 422);
-        assertProblem(json().queryParam("on", "snart").delete(offerings(unit) + "/" + code).then(), 400)
+        assertProblem(
+                json().queryParam("on", "2019-01-01")
+                        .delete(offerings(unit) + "/" + code)
+                        .then(),
+                422);
+        assertProblem(
+                        json().queryParam("on", "snart")
+                                .delete(offerings(unit) + "/" + code)
+                                .then(),
+                        400)
                 .body("errors[0].field", equalTo("on"));
         json().delete(offerings(unit) + "/" + code).then().statusCode(204);
         json().get(offerings(unit)).then().body("$", empty());
@@ -117,29 +167,52 @@ class OfferingResourceTest {
     void unknownRetiredAndClosedAreRefused() {
         String unit = newUnit();
         assertProblem(json().body(Map.of()).put(offerings(unit) + "/finns-inte").then(), 404);
-        assertProblem(json().body(Map.of()).put(offerings(newCareProvider() + "-9") + "/fornya-recept").then(), 404);
-        assertProblem(json().body(Map.of()).put(offerings("SE123-9") + "/fornya-recept").then(), 400);
+        assertProblem(
+                json().body(Map.of())
+                        .put(offerings(newCareProvider() + "-9") + "/fornya-recept")
+                        .then(),
+                404);
+        assertProblem(
+                json().body(Map.of())
+                        .put(offerings("SE123-9") + "/fornya-recept")
+                        .then(),
+                400);
         assertProblem(json().get(offerings(newCareProvider() + "-9")).then(), 404);
 
         String retired = createService("Gammal");
-        json().body(Map.of("name", "Gammal", "status", "RETIRED")).put("/api/v1/e-services/" + retired).then().statusCode(200);
+        json().body(Map.of("name", "Gammal", "status", "RETIRED"))
+                .put("/api/v1/e-services/" + retired)
+                .then()
+                .statusCode(200);
         assertProblem(json().body(Map.of()).put(offerings(unit) + "/" + retired).then(), 422);
 
         String closed = newCareProvider() + "-2";
         putUnit(closed, "PRIMARY_CARE", Map.of("closedOn", "2020-01-01"));
-        assertProblem(json().body(Map.of()).put(offerings(closed) + "/fornya-recept").then(), 409);
+        assertProblem(
+                json().body(Map.of()).put(offerings(closed) + "/fornya-recept").then(), 409);
         json().get(offerings(closed)).then().statusCode(200).body("$", empty());
     }
 
     @Test
     void invalidBodiesAreBadRequests() {
         String unit = newUnit();
-        assertProblem(json().body(Map.of("url", "ftp://x")).put(offerings(unit) + "/fornya-recept").then(), 400)
+        assertProblem(
+                        json().body(Map.of("url", "ftp://x"))
+                                .put(offerings(unit) + "/fornya-recept")
+                                .then(),
+                        400)
                 .body("errors[0].field", equalTo("url"));
-        assertProblem(json().body(Map.of("since", "2020-02-30")).put(offerings(unit) + "/fornya-recept").then(), 400)
+        assertProblem(
+                        json().body(Map.of("since", "2020-02-30"))
+                                .put(offerings(unit) + "/fornya-recept")
+                                .then(),
+                        400)
                 .body("errors[0].field", equalTo("since"));
-        assertProblem(json().body(Map.of("url", "https://x/" + "a".repeat(500))).put(offerings(unit) + "/fornya-recept")
-                .then(), 400);
+        assertProblem(
+                json().body(Map.of("url", "https://x/" + "a".repeat(500)))
+                        .put(offerings(unit) + "/fornya-recept")
+                        .then(),
+                400);
         json().get(offerings(unit)).then().body("$", empty());
     }
 }

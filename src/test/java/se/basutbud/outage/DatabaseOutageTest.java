@@ -38,7 +38,8 @@ class DatabaseOutageTest {
     public static class ProxiedDatabase implements QuarkusTestResourceLifecycleManager {
         @Override
         public Map<String, String> start() {
-            String url = System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null ? System.getenv("QUARKUS_DATASOURCE_JDBC_URL")
+            String url = System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null
+                    ? System.getenv("QUARKUS_DATASOURCE_JDBC_URL")
                     : LocalPostgres.jdbcUrl();
             URI target = URI.create(url.substring("jdbc:".length()));
             try {
@@ -65,7 +66,8 @@ class DatabaseOutageTest {
     void theServiceSaysItIsUnavailableWithoutHangingAndRecoversByItself() throws Exception {
         request().get("/q/health/ready").then().statusCode(200);
         json().get("/api/v1/e-services/fornya-recept").then().statusCode(200);
-        assertTrue(ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class)
+        assertTrue(ConfigProvider.getConfig()
+                .getValue("quarkus.datasource.jdbc.url", String.class)
                 .contains(":" + proxy.port() + "/"));
 
         proxy.cut();
@@ -74,8 +76,11 @@ class DatabaseOutageTest {
                 .header("Retry-After", org.hamcrest.Matchers.notNullValue());
         assertAnsweredWithinFiveSeconds(start);
         start = System.nanoTime();
-        assertProblem(json().body(Map.of("name", "Under avbrott", "unitType", "OTHER"))
-                .put("/api/v1/care-units/SE2321000073-OUTAGE").then(), 503);
+        assertProblem(
+                json().body(Map.of("name", "Under avbrott", "unitType", "OTHER"))
+                        .put("/api/v1/care-units/SE2321000073-OUTAGE")
+                        .then(),
+                503);
         assertAnsweredWithinFiveSeconds(start);
         start = System.nanoTime();
         assertProblem(request().get("/api/v1/contact-cards").then(), 503);
@@ -87,8 +92,10 @@ class DatabaseOutageTest {
         proxy.restore();
         awaitStatus("/q/health/ready", 200, Duration.ofSeconds(20));
         json().get("/api/v1/e-services/fornya-recept").then().statusCode(200);
-        json().body(Map.of("name", "Efter avbrott", "unitType", "OTHER")).put("/api/v1/care-units/SE2321000073-OUTAGE")
-                .then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(201)));
+        json().body(Map.of("name", "Efter avbrott", "unitType", "OTHER"))
+                .put("/api/v1/care-units/SE2321000073-OUTAGE")
+                .then()
+                .statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(201)));
     }
 
     private static void assertAnsweredWithinFiveSeconds(long startNanos) {

@@ -72,20 +72,32 @@ class GeneratedClientIT {
         String hsaId = careProvider + "-1";
         LocalDate validFrom = Api.farDate();
 
-        CareUnit unit = new CareUnitsApi(admin).putCareUnit(hsaId.toLowerCase(), new CareUnitWrite()
-                .name("Hälsocentralen Kvarnholmen").unitType(UnitType.PRIMARY_CARE).municipality("Kalmar"), null);
+        CareUnit unit = new CareUnitsApi(admin)
+                .putCareUnit(
+                        hsaId.toLowerCase(),
+                        new CareUnitWrite()
+                                .name("Hälsocentralen Kvarnholmen")
+                                .unitType(UnitType.PRIMARY_CARE)
+                                .municipality("Kalmar"),
+                        null);
         assertEquals(hsaId, unit.getHsaId());
         assertEquals(careProvider, unit.getCareProvider());
 
-        new OfferingsApi(admin).offerEService(hsaId, "fornya-recept",
-                new OfferingWrite().url(URI.create("https://e-tjanster.1177.se/mvk/fornya-recept")));
+        new OfferingsApi(admin)
+                .offerEService(
+                        hsaId,
+                        "fornya-recept",
+                        new OfferingWrite().url(URI.create("https://e-tjanster.1177.se/mvk/fornya-recept")));
 
         BasutbudApi basutbud = new BasutbudApi(admin);
-        Baseline draft = basutbud.createBaseline(new BaselineCreate().name("Basutbud " + validFrom.getYear())
-                .validFrom(validFrom).decision("Sjukvårdsledningen, § 42"));
+        Baseline draft = basutbud.createBaseline(new BaselineCreate()
+                .name("Basutbud " + validFrom.getYear())
+                .validFrom(validFrom)
+                .decision("Sjukvårdsledningen, § 42"));
         String id = String.valueOf(draft.getId());
         basutbud.putRequirement(id, "fornya-recept", new RequirementWrite().unitTypes(List.of()), null);
-        basutbud.putRequirement(id, "bestall-tid", new RequirementWrite().unitTypes(List.of(UnitType.PRIMARY_CARE)), null);
+        basutbud.putRequirement(
+                id, "bestall-tid", new RequirementWrite().unitTypes(List.of(UnitType.PRIMARY_CARE)), null);
         ApiResponse<Baseline> read = basutbud.getBaselineWithHttpInfo(id);
         assertEquals(BaselineStatus.DRAFT, read.getData().getStatus());
         assertEquals(2, read.getData().getRequirements().size());
@@ -112,7 +124,11 @@ class GeneratedClientIT {
         ContactCardsApi cards = new ContactCardsApi(anonymous());
         ApiResponse<ContactCard> card = cards.getContactCardWithHttpInfo(hsaId, null);
         assertEquals(200, card.getStatusCode());
-        assertEquals(List.of("fornya-recept"), card.getData().geteServices().stream().map(ContactCardEService::getCode).toList());
+        assertEquals(
+                List.of("fornya-recept"),
+                card.getData().geteServices().stream()
+                        .map(ContactCardEService::getCode)
+                        .toList());
         String cardTag = header(card, "ETag");
         ApiException notModified = assertThrows(ApiException.class, () -> cards.getContactCard(hsaId, cardTag));
         assertEquals(304, notModified.getCode());
@@ -121,19 +137,25 @@ class GeneratedClientIT {
         assertNotNull(feed.getCursor());
         for (ContactCardFeedItem item : feed.getItems()) {
             Object actual = item.getActualInstance();
-            assertTrue(actual instanceof ChangedContactCard || actual instanceof RemovedContactCard, String.valueOf(actual));
+            assertTrue(
+                    actual instanceof ChangedContactCard || actual instanceof RemovedContactCard,
+                    String.valueOf(actual));
         }
     }
 
     private static String header(ApiResponse<?> response, String name) {
-        return response.getHeaders().entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
-                .map(entry -> entry.getValue().get(0)).findFirst().orElseThrow(() -> new AssertionError("no " + name));
+        return response.getHeaders().entrySet().stream()
+                .filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                .map(entry -> entry.getValue().get(0))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name));
     }
 
     @Test
     void aProblemIsDecodedIntoItsType() throws Exception {
         ApiClient reader = client(Roles.READER);
-        ApiException refused = assertThrows(ApiException.class, () -> new CareUnitsApi(reader).getCareUnit("not-an-hsa-id"));
+        ApiException refused =
+                assertThrows(ApiException.class, () -> new CareUnitsApi(reader).getCareUnit("not-an-hsa-id"));
         assertEquals(400, refused.getCode());
         Problem problem = ApiClient.createDefaultObjectMapper().readValue(refused.getResponseBody(), Problem.class);
         assertEquals("/problems/validation", problem.getType());
@@ -144,7 +166,10 @@ class GeneratedClientIT {
         ApiException forbidden = assertThrows(ApiException.class, () -> new BasutbudApi(reader)
                 .createBaseline(new BaselineCreate().name("Utkast").validFrom(LocalDate.of(2030, 1, 1))));
         assertEquals(403, forbidden.getCode());
-        assertEquals("/problems/forbidden",
-                ApiClient.createDefaultObjectMapper().readValue(forbidden.getResponseBody(), Problem.class).getType());
+        assertEquals(
+                "/problems/forbidden",
+                ApiClient.createDefaultObjectMapper()
+                        .readValue(forbidden.getResponseBody(), Problem.class)
+                        .getType());
     }
 }

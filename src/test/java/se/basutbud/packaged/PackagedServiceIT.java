@@ -32,8 +32,13 @@ class PackagedServiceIT {
     void loadsNoSampleData() {
         // Only a database of its own shows what the packaged service loads; a shared one holds the tests' data.
         org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("QUARKUS_DATASOURCE_JDBC_URL") == null);
-        jsonAs(token(Roles.READER)).queryParam("careProvider", "SE2320000001").queryParam("includeClosed", true)
-                .get("/api/v1/care-units").then().statusCode(200).body("total", equalTo(0));
+        jsonAs(token(Roles.READER))
+                .queryParam("careProvider", "SE2320000001")
+                .queryParam("includeClosed", true)
+                .get("/api/v1/care-units")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(0));
     }
 
     @Test
@@ -45,18 +50,28 @@ class PackagedServiceIT {
     @Test
     void trustsTheConfiguredIdentityProviderAndNeverTheDevKey() {
         jsonAs(token(Roles.READER)).get("/api/v1/care-units").then().statusCode(200);
-        jsonAs(se.basutbud.support.Tokens.admin()).get("/api/v1/care-units").then().statusCode(401)
+        jsonAs(se.basutbud.support.Tokens.admin())
+                .get("/api/v1/care-units")
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json");
         request().queryParam("role", "basutbud-admin").get("/dev/token").then().statusCode(404);
         // The region's own identity provider, but a token for another of its APIs.
-        jsonAs(PackagedServiceConfig.identityProvider.token(Roles.READER, "journal-api")).get("/api/v1/care-units")
-                .then().statusCode(401).contentType("application/problem+json");
+        jsonAs(PackagedServiceConfig.identityProvider.token(Roles.READER, "journal-api"))
+                .get("/api/v1/care-units")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
     }
 
     @Test
     void answersProblemsInProductionToo() {
-        jsonAs(token(Roles.READER)).get("/api/v1/care-units/not-an-hsa-id").then().statusCode(400)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("hsaId"));
+        jsonAs(token(Roles.READER))
+                .get("/api/v1/care-units/not-an-hsa-id")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("hsaId"));
         request().get("/api/v1/care-units").then().statusCode(401).contentType("application/problem+json");
     }
 }

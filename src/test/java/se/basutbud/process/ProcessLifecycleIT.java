@@ -33,8 +33,9 @@ class ProcessLifecycleIT {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         int found = 0;
         while (System.nanoTime() < deadline) {
-            try (PreparedStatement count = connection.prepareStatement("select count(*) from pg_stat_activity "
-                    + "where datname = current_database() and wait_event_type = 'Lock' and pid <> pg_backend_pid()");
+            try (PreparedStatement count = connection.prepareStatement(
+                            "select count(*) from pg_stat_activity "
+                                    + "where datname = current_database() and wait_event_type = 'Lock' and pid <> pg_backend_pid()");
                     java.sql.ResultSet rows = count.executeQuery()) {
                 rows.next();
                 found = rows.getInt(1);
@@ -54,8 +55,13 @@ class ProcessLifecycleIT {
             String admin = service.token(Roles.ADMIN);
             String org = organisation();
             for (int i = 0; i < 20; i++) {
-                assertEquals(201, service.put("/api/v1/care-units/" + org + "-" + i, admin,
-                        "{\"name\":\"Enhet " + i + "\",\"unitType\":\"PRIMARY_CARE\"}").statusCode());
+                assertEquals(
+                        201,
+                        service.put(
+                                        "/api/v1/care-units/" + org + "-" + i,
+                                        admin,
+                                        "{\"name\":\"Enhet " + i + "\",\"unitType\":\"PRIMARY_CARE\"}")
+                                .statusCode());
             }
             // In flight for certain: each write waits for its unit's row lock, which this test holds, and
             // PostgreSQL says that four of them wait. Then SIGTERM, then the lock is released.
@@ -63,7 +69,8 @@ class ProcessLifecycleIT {
             List<Future<HttpResponse<String>>> inFlight = new ArrayList<>();
             try (Connection lock = service.database()) {
                 lock.setAutoCommit(false);
-                try (PreparedStatement units = lock.prepareStatement("select id from care_unit where hsa_id like ? for update")) {
+                try (PreparedStatement units =
+                        lock.prepareStatement("select id from care_unit where hsa_id like ? for update")) {
                     units.setString(1, org + "-%");
                     units.executeQuery().close();
                 }
@@ -107,7 +114,9 @@ class ProcessLifecycleIT {
                     for (int i = 0; writing.get(); i++) {
                         String hsaId = org + "-W" + writer + "N" + i;
                         try {
-                            HttpResponse<String> response = service.put("/api/v1/care-units/" + hsaId, admin,
+                            HttpResponse<String> response = service.put(
+                                    "/api/v1/care-units/" + hsaId,
+                                    admin,
                                     "{\"name\":\"Skrivning " + i + "\",\"unitType\":\"OTHER\"}");
                             if (response.statusCode() == 201) {
                                 acknowledged.add(hsaId);
@@ -131,14 +140,23 @@ class ProcessLifecycleIT {
             writing.set(false);
             writers.shutdown();
             writers.awaitTermination(30, TimeUnit.SECONDS);
-            assertFalse(acknowledged.isEmpty(), "no write was acknowledged before the kill: " + refusals.stream().limit(3).toList());
+            assertFalse(
+                    acknowledged.isEmpty(),
+                    "no write was acknowledged before the kill: "
+                            + refusals.stream().limit(3).toList());
 
             service.start();
             String reader = service.token(Roles.ADMIN);
             for (String hsaId : acknowledged) {
-                assertEquals(200, service.get("/api/v1/care-units/" + hsaId, reader).statusCode(), hsaId);
+                assertEquals(
+                        200, service.get("/api/v1/care-units/" + hsaId, reader).statusCode(), hsaId);
                 HttpResponse<String> audit = service.get("/api/v1/audit?entityType=CARE_UNIT&key=" + hsaId, reader);
-                assertEquals(1, new com.fasterxml.jackson.databind.ObjectMapper().readTree(audit.body()).get("total").asInt(),
+                assertEquals(
+                        1,
+                        new com.fasterxml.jackson.databind.ObjectMapper()
+                                .readTree(audit.body())
+                                .get("total")
+                                .asInt(),
                         hsaId + ": " + audit.body());
             }
         }

@@ -18,7 +18,6 @@ import java.util.List;
 
 import se.basutbud.support.TestIdentityProvider;
 
-
 /**
  * The packaged service as an operating-system process, for what only a process can show: how it ends on
  * SIGTERM and SIGKILL. Production configuration, an identity provider made for the test, and the embedded
@@ -28,7 +27,8 @@ final class ServiceProcess implements AutoCloseable {
 
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
-    private final TestIdentityProvider identityProvider = new TestIdentityProvider("https://idp.example.se/process-test");
+    private final TestIdentityProvider identityProvider =
+            new TestIdentityProvider("https://idp.example.se/process-test");
     private final int port;
     private final Path log;
     private Process process;
@@ -46,7 +46,9 @@ final class ServiceProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dquarkus.http.port=" + port));
         identityProvider.productionSettings().forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.addAll(List.of("-jar", JAR.toString()));
-        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
@@ -68,10 +70,12 @@ final class ServiceProcess implements AutoCloseable {
     /** A connection of the test's own to the service's database. */
     Connection database() throws SQLException {
         java.util.Map<String, String> settings = identityProvider.productionSettings();
-        String url = System.getenv().getOrDefault("QUARKUS_DATASOURCE_JDBC_URL", settings.get("quarkus.datasource.jdbc.url"));
-        String user = System.getenv().getOrDefault("QUARKUS_DATASOURCE_USERNAME", settings.get("quarkus.datasource.username"));
-        String password = System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD",
-                settings.get("quarkus.datasource.password"));
+        String url = System.getenv()
+                .getOrDefault("QUARKUS_DATASOURCE_JDBC_URL", settings.get("quarkus.datasource.jdbc.url"));
+        String user = System.getenv()
+                .getOrDefault("QUARKUS_DATASOURCE_USERNAME", settings.get("quarkus.datasource.username"));
+        String password = System.getenv()
+                .getOrDefault("QUARKUS_DATASOURCE_PASSWORD", settings.get("quarkus.datasource.password"));
         return DriverManager.getConnection(url, user, password);
     }
 
@@ -90,8 +94,11 @@ final class ServiceProcess implements AutoCloseable {
 
     HttpResponse<String> put(String path, String token, String json) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build();
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json))
+                .build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 

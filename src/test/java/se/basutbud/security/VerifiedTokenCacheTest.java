@@ -37,15 +37,18 @@ class VerifiedTokenCacheTest {
     @Test
     void anExpiredTokenIsNeverAnsweredFromMemory() throws ParseException {
         // Expired a few seconds ago: the verifier still accepts it within its clock skew, the memory must not.
-        String token = Tokens.claims("expired", Roles.READER, Set.of()).issuedAt(Instant.now().minusSeconds(60))
-                .expiresAt(Instant.now().minusSeconds(5)).sign();
+        String token = Tokens.claims("expired", Roles.READER, Set.of())
+                .issuedAt(Instant.now().minusSeconds(60))
+                .expiresAt(Instant.now().minusSeconds(5))
+                .sign();
         var first = parser.parse(token);
         assertNotSame(first, parser.parse(token), "an expired token is verified again every time");
     }
 
     @Test
     void aTokenThatFailsIsRefusedEveryTime() {
-        String forged = Tokens.claims("forged", Roles.ADMIN, Set.of()).sign(TestIdentityProvider.newKeyPair().getPrivate());
+        String forged = Tokens.claims("forged", Roles.ADMIN, Set.of())
+                .sign(TestIdentityProvider.newKeyPair().getPrivate());
         assertThrows(ParseException.class, () -> parser.parse(forged));
         assertThrows(ParseException.class, () -> parser.parse(forged));
     }

@@ -25,8 +25,7 @@ public final class Api {
             .jsonConfig(io.restassured.config.JsonConfig.jsonConfig()
                     .numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
 
-    private Api() {
-    }
+    private Api() {}
 
     /** A JSON request as an administrator, who may do everything. */
     public static RequestSpecification json() {
@@ -71,7 +70,10 @@ public final class Api {
 
     public static String createService(String name) {
         String code = newServiceCode();
-        json().body(Map.of("code", code, "name", name)).post("/api/v1/e-services").then().statusCode(201);
+        json().body(Map.of("code", code, "name", name))
+                .post("/api/v1/e-services")
+                .then()
+                .statusCode(201);
         return code;
     }
 
@@ -79,13 +81,17 @@ public final class Api {
         Map<String, Object> body = new java.util.HashMap<>(extra);
         body.put("name", body.getOrDefault("name", "Enhet " + hsaId));
         body.put("unitType", unitType);
-        json().body(body).put("/api/v1/care-units/" + hsaId).then().statusCode(org.hamcrest.Matchers.anyOf(
-                equalTo(200), equalTo(201)));
+        json().body(body)
+                .put("/api/v1/care-units/" + hsaId)
+                .then()
+                .statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(201)));
     }
 
     public static void offer(String hsaId, String code, LocalDate since) {
         json().body(since == null ? Map.of() : Map.of("since", since.toString()))
-                .put("/api/v1/care-units/" + hsaId + "/offerings/" + code).then().statusCode(201);
+                .put("/api/v1/care-units/" + hsaId + "/offerings/" + code)
+                .then()
+                .statusCode(201);
     }
 
     /** A published revision valid from the date, requiring the services (value: unit types, empty for all). */
@@ -97,9 +103,16 @@ public final class Api {
 
     public static long draftBaseline(LocalDate validFrom, Map<String, List<String>> requirements) {
         long id = json().body(Map.of("name", "Test " + validFrom, "validFrom", validFrom.toString()))
-                .post("/api/v1/baselines").then().statusCode(201).extract().jsonPath().getLong("id");
+                .post("/api/v1/baselines")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
         requirements.forEach((code, types) -> json().body(Map.of("unitTypes", types))
-                .put("/api/v1/baselines/" + id + "/requirements/" + code).then().statusCode(200));
+                .put("/api/v1/baselines/" + id + "/requirements/" + code)
+                .then()
+                .statusCode(200));
         return id;
     }
 

@@ -50,8 +50,8 @@ public final class ContractValidation implements OrderedFilter {
 
     public static final Path CONTRACT = Path.of("openapi", "openapi.yaml");
 
-    private static final OpenApiInteractionValidator EXCHANGES = OpenApiInteractionValidator
-            .createForSpecificationUrl(CONTRACT.toAbsolutePath().toUri().toString())
+    private static final OpenApiInteractionValidator EXCHANGES = OpenApiInteractionValidator.createForSpecificationUrl(
+                    CONTRACT.toAbsolutePath().toUri().toString())
             .withLevelResolver(LevelResolver.create()
                     // Not part of the API: Quarkus's own endpoints, the problem type pages, dev-only tokens.
                     .withLevel("validation.request.path.missing", ValidationReport.Level.IGNORE)
@@ -63,32 +63,41 @@ public final class ContractValidation implements OrderedFilter {
     private static final JsonNode SPEC = read(CONTRACT);
     /** OpenAPI 3.1's dialect, knowing "components": each schema is checked with the contract's components beside it. */
     private static final JsonMetaSchema DIALECT = JsonMetaSchema.builder(OpenApi31.getInstance())
-            .keyword(new AnnotationKeyword("components")).build();
-    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-            builder -> builder.metaSchema(DIALECT).defaultMetaSchemaIri(DIALECT.getIri()));
-    private static final SchemaValidatorsConfig SCHEMA_CONFIG = SchemaValidatorsConfig.builder()
-            .formatAssertionsEnabled(true).build();
+            .keyword(new AnnotationKeyword("components"))
+            .build();
+
+    private static final JsonSchemaFactory SCHEMAS =
+            JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012, builder -> builder.metaSchema(DIALECT)
+                    .defaultMetaSchemaIri(DIALECT.getIri()));
+    private static final SchemaValidatorsConfig SCHEMA_CONFIG =
+            SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
     private static final Map<String, JsonSchema> COMPILED = new ConcurrentHashMap<>();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static final ContractValidation FILTER = new ContractValidation();
 
-    private ContractValidation() {
-    }
+    private ContractValidation() {}
 
     @Override
-    public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification responseSpec,
+    public Response filter(
+            FilterableRequestSpecification request,
+            FilterableResponseSpecification responseSpec,
             FilterContext context) {
         Response response = context.next(request, responseSpec);
-        if (request.getMethod().equals("OPTIONS") && request.getHeaders().hasHeaderWithName("Access-Control-Request-Method")) {
+        if (request.getMethod().equals("OPTIONS")
+                && request.getHeaders().hasHeaderWithName("Access-Control-Request-Method")) {
             // A CORS preflight is the browser asking the edge, not an operation of the API.
             return response;
         }
         List<String> violations = violations(RestAssuredRequest.of(request), RestAssuredResponse.of(response));
         if (!violations.isEmpty()) {
             StringBuilder text = new StringBuilder("The exchange breaks openapi/openapi.yaml: ")
-                    .append(request.getMethod()).append(' ').append(request.getURI()).append(" -> ")
-                    .append(response.statusCode()).append('\n');
+                    .append(request.getMethod())
+                    .append(' ')
+                    .append(request.getURI())
+                    .append(" -> ")
+                    .append(response.statusCode())
+                    .append('\n');
             violations.forEach(violation -> text.append("  ").append(violation).append('\n'));
             text.append("  body: ").append(abbreviate(response.asString()));
             throw new AssertionError(text.toString());
@@ -97,8 +106,8 @@ public final class ContractValidation implements OrderedFilter {
     }
 
     /** What in this exchange the contract does not allow, by the rules above, each as "key: message". */
-    public static List<String> violations(com.atlassian.oai.validator.model.Request request,
-            com.atlassian.oai.validator.model.Response response) {
+    public static List<String> violations(
+            com.atlassian.oai.validator.model.Request request, com.atlassian.oai.validator.model.Response response) {
         boolean refused = response.getStatus() >= 400;
         // A 204 or 304 has no body, so the Accept header the client sent cannot disagree with it.
         boolean bodiless = response.getStatus() == 204 || response.getStatus() == 304;
@@ -110,14 +119,15 @@ public final class ContractValidation implements OrderedFilter {
                 .forEach(message -> violations.add(message.getKey() + ": " + message.getMessage()));
         operation(request.getMethod().name().toLowerCase(), request.getPath()).ifPresent(operation -> {
             String status = String.valueOf(response.getStatus());
-            JsonNode documented = operation.path("responses").has(status) ? operation.path("responses").path(status)
+            JsonNode documented = operation.path("responses").has(status)
+                    ? operation.path("responses").path(status)
                     : operation.path("responses").path("default");
             response.getHeaderValue("Content-Type").ifPresent(type -> response.getResponseBody()
                     .ifPresent(body -> violations.addAll(bodyViolations("response", documented, type, text(body)))));
             if (!refused) {
                 request.getContentType().ifPresent(type -> request.getRequestBody()
-                        .ifPresent(body -> violations.addAll(bodyViolations("request", operation.path("requestBody"),
-                                type, text(body)))));
+                        .ifPresent(body -> violations.addAll(
+                                bodyViolations("request", operation.path("requestBody"), type, text(body)))));
             }
         });
         return violations;
@@ -150,7 +160,7 @@ public final class ContractValidation implements OrderedFilter {
 
     /** The contract's operation for a method and a concrete path, if the contract has one. */
     private static Optional<JsonNode> operation(String method, String path) {
-        for (Iterator<Map.Entry<String, JsonNode>> paths = SPEC.path("paths").fields(); paths.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths = SPEC.path("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = paths.next();
             String template = Pattern.quote(entry.getKey()).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q");
             if (path.matches(template) && entry.getValue().has(method)) {

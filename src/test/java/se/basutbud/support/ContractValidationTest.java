@@ -22,7 +22,8 @@ class ContractValidationTest {
             response.withContentType(contentType).withBody(body);
         }
         return ContractValidation.violations(request, response.build()).stream()
-                .map(violation -> violation.substring(0, violation.indexOf(':'))).toList();
+                .map(violation -> violation.substring(0, violation.indexOf(':')))
+                .toList();
     }
 
     private static Request get(String path) {
@@ -60,7 +61,8 @@ class ContractValidationTest {
 
     @Test
     void anUndocumentedStatusFails() {
-        assertTrue(keys(get("/api/v1/info"), 418, "application/json", INFO).contains("validation.response.status.unknown"));
+        assertTrue(keys(get("/api/v1/info"), 418, "application/json", INFO)
+                .contains("validation.response.status.unknown"));
     }
 
     @Test
@@ -72,11 +74,17 @@ class ContractValidationTest {
 
     @Test
     void aBadRequestThatWasRefusedIsExpectedButOneThatSucceededIsNot() {
-        Request invalid = SimpleRequest.Builder.post("/api/v1/e-services").withContentType("application/json")
-                .withAccept("application/json").withHeader("Authorization", "Bearer x").withBody("{\"code\": 1}").build();
-        String problem = "{\"type\":\"/problems/validation\",\"title\":\"Bad Request\",\"status\":400,\"detail\":\"code\"}";
+        Request invalid = SimpleRequest.Builder.post("/api/v1/e-services")
+                .withContentType("application/json")
+                .withAccept("application/json")
+                .withHeader("Authorization", "Bearer x")
+                .withBody("{\"code\": 1}")
+                .build();
+        String problem =
+                "{\"type\":\"/problems/validation\",\"title\":\"Bad Request\",\"status\":400,\"detail\":\"code\"}";
         assertEquals(List.of(), keys(invalid, 400, "application/problem+json", problem));
         String created = "{\"code\":\"x\",\"name\":\"X\",\"status\":\"ACTIVE\"}";
-        assertTrue(keys(invalid, 201, "application/json", created).stream().anyMatch(key -> key.startsWith("validation.request")));
+        assertTrue(keys(invalid, 201, "application/json", created).stream()
+                .anyMatch(key -> key.startsWith("validation.request")));
     }
 }

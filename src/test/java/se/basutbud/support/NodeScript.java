@@ -17,10 +17,10 @@ public final class NodeScript {
 
     private static final Path TOOLS = Path.of("target", "node", "node_modules");
 
-    private NodeScript() {
-    }
+    private NodeScript() {}
 
-    public static String run(Path script, long timeoutSeconds, String... arguments) throws IOException, InterruptedException {
+    public static String run(Path script, long timeoutSeconds, String... arguments)
+            throws IOException, InterruptedException {
         if (!Files.isDirectory(TOOLS)) {
             throw new IllegalStateException(TOOLS + " is missing: the build installs it (./mvnw verify, or "
                     + "./mvnw generate-test-resources before running one test)");
@@ -30,8 +30,8 @@ public final class NodeScript {
         Path output = Files.createTempFile("basutbud-node-", ".out");
         Path errors = Files.createTempFile("basutbud-node-", ".err");
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(output.toFile())
-                    .redirectError(errors.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectOutput(output.toFile()).redirectError(errors.toFile());
             builder.environment().put("NODE_PATH", TOOLS.toAbsolutePath().toString());
             Process process = builder.start();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {

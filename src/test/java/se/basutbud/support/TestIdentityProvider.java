@@ -35,9 +35,12 @@ public final class TestIdentityProvider {
         try {
             publicKey = Files.createTempFile("basutbud-idp-", ".pem");
             publicKey.toFile().deleteOnExit();
-            Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPublic().getEncoded())
-                    + "\n-----END PUBLIC KEY-----\n");
+            Files.writeString(
+                    publicKey,
+                    "-----BEGIN PUBLIC KEY-----\n"
+                            + Base64.getMimeEncoder(64, "\n".getBytes())
+                                    .encodeToString(keys.getPublic().getEncoded())
+                            + "\n-----END PUBLIC KEY-----\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -60,8 +63,12 @@ public final class TestIdentityProvider {
 
     /** A token for another API of the region when the audience is not this service's. */
     public String token(String role, String audience) {
-        return Jwt.issuer(issuer).audience(audience).subject("test-" + role).groups(role)
-                .expiresIn(Duration.ofMinutes(30)).sign(keys.getPrivate());
+        return Jwt.issuer(issuer)
+                .audience(audience)
+                .subject("test-" + role)
+                .groups(role)
+                .expiresIn(Duration.ofMinutes(30))
+                .sign(keys.getPrivate());
     }
 
     /**

@@ -17,8 +17,7 @@ public final class Tokens {
 
     private static String admin;
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     public static synchronized String admin() {
         if (admin == null) {
@@ -51,7 +50,11 @@ public final class Tokens {
 
     /** Claims as the region's identity provider would issue them, for tests to change one thing. */
     public static JwtClaimsBuilder claims(String subject, String role, Object organisations) {
-        return Jwt.issuer(DEV_ISSUER).audience(AUDIENCE).subject(subject).groups(role).claim("org", organisations)
+        return Jwt.issuer(DEV_ISSUER)
+                .audience(AUDIENCE)
+                .subject(subject)
+                .groups(role)
+                .claim("org", organisations)
                 .expiresIn(Duration.ofHours(1));
     }
 }

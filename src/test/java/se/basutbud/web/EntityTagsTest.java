@@ -42,10 +42,13 @@ class EntityTagsTest {
         assertDoesNotThrow(() -> EntityTags.requireMatch(tag, current));
         assertDoesNotThrow(() -> EntityTags.requireMatch("\"other\", " + tag, current));
         assertDoesNotThrow(() -> EntityTags.requireMatch("*", current));
-        for (String stale : new String[] { "\"other\"", "W/" + tag }) {
+        for (String stale : new String[] {"\"other\"", "W/" + tag}) {
             ApiException refused = assertThrows(ApiException.class, () -> EntityTags.requireMatch(stale, current));
             assertEquals(ProblemType.PRECONDITION_FAILED, refused.type());
         }
-        assertThrows(ApiException.class, () -> EntityTags.requireMatch("*", null), "nothing to match when it does not exist");
+        assertThrows(
+                ApiException.class,
+                () -> EntityTags.requireMatch("*", null),
+                "nothing to match when it does not exist");
     }
 }

@@ -34,19 +34,25 @@ class EveryOperationTest {
 
     private record Operation(String method, String path, boolean secured, boolean takesBody) {
         String concretePath() {
-            return path.replace("{hsaId}", "SE2321000073-1").replace("{code}", "fornya-recept")
-                    .replace("{serviceCode}", "fornya-recept").replace("{id}", "1");
+            return path.replace("{hsaId}", "SE2321000073-1")
+                    .replace("{code}", "fornya-recept")
+                    .replace("{serviceCode}", "fornya-recept")
+                    .replace("{id}", "1");
         }
     }
 
     private static List<Operation> operations() throws IOException {
-        JsonNode spec = new ObjectMapper(new YAMLFactory()).readTree(Path.of("openapi", "openapi.yaml").toFile());
+        JsonNode spec = new ObjectMapper(new YAMLFactory())
+                .readTree(Path.of("openapi", "openapi.yaml").toFile());
         List<Operation> operations = new ArrayList<>();
         for (Map.Entry<String, JsonNode> path : spec.get("paths").properties()) {
             for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
                 JsonNode op = operation.getValue();
-                operations.add(new Operation(operation.getKey().toUpperCase(), path.getKey(),
-                        op.has("security") && !op.get("security").isEmpty(), op.has("requestBody")));
+                operations.add(new Operation(
+                        operation.getKey().toUpperCase(),
+                        path.getKey(),
+                        op.has("security") && !op.get("security").isEmpty(),
+                        op.has("requestBody")));
             }
         }
         return operations;
@@ -66,7 +72,9 @@ class EveryOperationTest {
         String text = response.asString();
         if (!response.contentType().startsWith("application/problem+json")) {
             defects.add(operation + " answered " + response.statusCode() + " as " + response.contentType());
-        } else if (text.contains("Exception") || text.contains("se.basutbud") || text.contains("\tat ")
+        } else if (text.contains("Exception")
+                || text.contains("se.basutbud")
+                || text.contains("\tat ")
                 || text.toLowerCase().contains("select ")) {
             defects.add(operation + " leaked internals: " + text);
         }
@@ -112,7 +120,8 @@ class EveryOperationTest {
             if (!operation.takesBody()) {
                 continue;
             }
-            for (String body : List.of("{\"name\": ", "[]", "\"text\"", "{\"unknown\": 1}", "{\"name\": {\"$gt\": \"\"}}")) {
+            for (String body :
+                    List.of("{\"name\": ", "[]", "\"text\"", "{\"unknown\": 1}", "{\"name\": {\"$gt\": \"\"}}")) {
                 Response response = call(withToken(Tokens.admin()), operation, body);
                 if (response.statusCode() != 400) {
                     defects.add(operation + " answered " + response.statusCode() + " to " + body);
@@ -132,8 +141,11 @@ class EveryOperationTest {
             }
             for (String value : List.of("' OR '1'='1", "1; DROP TABLE care_unit; --", "<script>alert(1)</script>")) {
                 Response response = withToken(Tokens.admin())
-                        .queryParam("q", value).queryParam("municipality", value).queryParam("careProvider", value)
-                        .queryParam("key", value).queryParam("actor", value)
+                        .queryParam("q", value)
+                        .queryParam("municipality", value)
+                        .queryParam("careProvider", value)
+                        .queryParam("key", value)
+                        .queryParam("actor", value)
                         .get(operation.concretePath());
                 if (response.statusCode() >= 500) {
                     defects.add(operation + " failed on " + value);

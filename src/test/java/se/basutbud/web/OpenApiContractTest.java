@@ -20,7 +20,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-
 /**
  * openapi/openapi.yaml is the published contract that clients are generated from; it must equal what the
  * service serves. After an intended API change, regenerate it with
@@ -34,20 +33,28 @@ class OpenApiContractTest {
 
     @Test
     void theCommittedContractEqualsWhatTheServiceServes() throws IOException {
-        String served = given().get("/q/openapi").then().statusCode(200).extract().asString();
+        String served =
+                given().get("/q/openapi").then().statusCode(200).extract().asString();
         if (Boolean.getBoolean("openapi.update")) {
             Files.createDirectories(CONTRACT.getParent());
             Files.writeString(CONTRACT, served, StandardCharsets.UTF_8);
         }
         assertTrue(Files.exists(CONTRACT), "openapi/openapi.yaml is missing; see this test's comment to generate it");
-        assertEquals(Files.readString(CONTRACT, StandardCharsets.UTF_8), served,
+        assertEquals(
+                Files.readString(CONTRACT, StandardCharsets.UTF_8),
+                served,
                 "openapi/openapi.yaml differs from the served contract; see this test's comment to regenerate it");
     }
 
     @Test
     void everyOperationIsNamedSummarisedTaggedAndDocumentsItsErrorsAsProblems() throws IOException {
-        JsonNode spec = new ObjectMapper().readTree(
-                given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
+        JsonNode spec = new ObjectMapper()
+                .readTree(given().queryParam("format", "json")
+                        .get("/q/openapi")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString());
         List<String> defects = new ArrayList<>();
         int operations = 0;
         for (Map.Entry<String, JsonNode> path : spec.get("paths").properties()) {
@@ -69,8 +76,12 @@ class OpenApiContractTest {
                     String status = response.getKey();
                     success |= status.startsWith("2") || status.equals("304");
                     if (status.startsWith("4") || status.startsWith("5")) {
-                        JsonNode schema = response.getValue().path("content").path("application/problem+json").path("schema");
-                        if (!"#/components/schemas/Problem".equals(schema.path("$ref").asText())) {
+                        JsonNode schema = response.getValue()
+                                .path("content")
+                                .path("application/problem+json")
+                                .path("schema");
+                        if (!"#/components/schemas/Problem"
+                                .equals(schema.path("$ref").asText())) {
                             defects.add(name + " " + status + " is not documented as a problem");
                         }
                     }
@@ -87,13 +98,17 @@ class OpenApiContractTest {
         assertEquals(List.of(), defects);
         assertTrue(spec.at("/components/schemas/Problem/properties").has("errors"));
         // Swagger UI offers "Authorize" for a pasted bearer token because the contract declares the scheme.
-        assertEquals("bearer", spec.at("/components/securitySchemes/bearer/scheme").asText());
-        assertEquals("JWT", spec.at("/components/securitySchemes/bearer/bearerFormat").asText());
+        assertEquals(
+                "bearer", spec.at("/components/securitySchemes/bearer/scheme").asText());
+        assertEquals(
+                "JWT",
+                spec.at("/components/securitySchemes/bearer/bearerFormat").asText());
     }
 
     @Test
     void swaggerUiIsServed() {
-        String page = given().get("/q/swagger-ui/").then().statusCode(200).extract().asString();
+        String page =
+                given().get("/q/swagger-ui/").then().statusCode(200).extract().asString();
         assertFalse(page.isBlank());
         assertTrue(page.contains("swagger"), "the Swagger UI page");
     }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /** The Link header of a page: first and last always, prev and next where they exist, filters kept. */
 class PageLinksTest {
 
-    private static final UriBuilder REQUEST = UriBuilder.fromUri("http://localhost/api/v1/care-units?municipality=V%C3%A4xj%C3%B6&page=1&size=2");
+    private static final UriBuilder REQUEST =
+            UriBuilder.fromUri("http://localhost/api/v1/care-units?municipality=V%C3%A4xj%C3%B6&page=1&size=2");
 
     private static String header(int page, int size, long total) {
         return PageLinks.header(REQUEST, new Page<>(List.of(), page, size, total));
@@ -19,10 +20,12 @@ class PageLinksTest {
 
     @Test
     void aMiddlePageLinksEveryWay() {
-        assertEquals("</api/v1/care-units?municipality=V%C3%A4xj%C3%B6&page=0&size=2>; rel=\"first\", "
-                + "</api/v1/care-units?municipality=V%C3%A4xj%C3%B6&page=0&size=2>; rel=\"prev\", "
-                + "</api/v1/care-units?municipality=V%C3%A4xj%C3%B6&page=2&size=2>; rel=\"next\", "
-                + "</api/v1/care-units?municipality=V%C3%A4xj%C3%B6&page=2&size=2>; rel=\"last\"", header(1, 2, 5));
+        assertEquals(
+                "</api/v1/care-units?municipality=V%C3%A4xj%C3%B6&page=0&size=2>; rel=\"first\", "
+                        + "</api/v1/care-units?municipality=V%C3%A4xj%C3%B6&page=0&size=2>; rel=\"prev\", "
+                        + "</api/v1/care-units?municipality=V%C3%A4xj%C3%B6&page=2&size=2>; rel=\"next\", "
+                        + "</api/v1/care-units?municipality=V%C3%A4xj%C3%B6&page=2&size=2>; rel=\"last\"",
+                header(1, 2, 5));
     }
 
     @Test
@@ -38,7 +41,8 @@ class PageLinksTest {
     }
 
     private static List<String> relations(String header) {
-        return java.util.Arrays.stream(header.split(", ")).map(link -> link.substring(link.indexOf("rel=\"") + 5,
-                link.length() - 1)).toList();
+        return java.util.Arrays.stream(header.split(", "))
+                .map(link -> link.substring(link.indexOf("rel=\"") + 5, link.length() - 1))
+                .toList();
     }
 }

@@ -13,8 +13,7 @@ public final class LocalPostgres {
 
     private static final String PORT_PROPERTY = "se.basutbud.local-postgres.port";
 
-    private LocalPostgres() {
-    }
+    private LocalPostgres() {}
 
     /** The JDBC URL of the server, started on first use; its superuser is postgres (see application.properties). */
     public static synchronized String jdbcUrl() {
@@ -31,13 +30,16 @@ public final class LocalPostgres {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setServerConfig("timezone", "UTC")
                     .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    postgres.close();
-                } catch (IOException e) {
-                    // The JVM is exiting; the temporary data directory is removed by the OS eventually.
-                }
-            }, "local-postgres-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                try {
+                                    postgres.close();
+                                } catch (IOException e) {
+                                    // The JVM is exiting; the temporary data directory is removed by the OS eventually.
+                                }
+                            },
+                            "local-postgres-stop"));
             return postgres.getPort();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL for dev mode or tests", e);

@@ -26,7 +26,8 @@ public class LocalPostgresConfigSource implements ConfigSource {
         if (!URL.equals(propertyName)) {
             return null;
         }
-        if (!isLocalLaunch() || System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null
+        if (!isLocalLaunch()
+                || System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null
                 || System.getProperty(URL) != null) {
             return null;
         }

@@ -22,8 +22,8 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException badRequest(String field, String message) {
-        return new ApiException(ProblemType.VALIDATION, field + ": " + message,
-                List.of(new Problem.FieldError(field, message)));
+        return new ApiException(
+                ProblemType.VALIDATION, field + ": " + message, List.of(new Problem.FieldError(field, message)));
     }
 
     public static ApiException forbidden(String detail) {

@@ -34,7 +34,8 @@ class BodyLimit {
         router.route().order(-3).handler(context -> {
             String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && isOver(length)) {
-                context.response().setStatusCode(413)
+                context.response()
+                        .setStatusCode(413)
                         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                         .putHeader("Connection", "close")
                         .end(problem);

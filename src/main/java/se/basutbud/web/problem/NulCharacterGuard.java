@@ -30,7 +30,10 @@ class NulCharacterGuard {
         router.route().order(-12).handler(context -> {
             String uri = context.request().uri();
             if (uri.indexOf('\0') >= 0 || uri.toLowerCase(Locale.ROOT).contains("%00")) {
-                context.response().setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(problem);
+                context.response()
+                        .setStatusCode(400)
+                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                        .end(problem);
             } else {
                 context.next();
             }

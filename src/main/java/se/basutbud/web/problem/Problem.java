@@ -10,12 +10,26 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @Schema(name = "Problem", description = "RFC 9457 problem details")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(
-        @Schema(description = "The problem type: a path on this service whose page explains it (/problems lists them all); switch on this, not on title or detail", examples = "/problems/not-found") String type,
-        @Schema(description = "Short summary of the problem type", examples = "Not Found") String title,
-        @Schema(description = "HTTP status code", examples = "404") int status,
-        @Schema(description = "Explanation of this occurrence", examples = "No care unit with HSA-id SE2321000073-1234") String detail,
-        @Schema(description = "Request path of this occurrence", examples = "/api/v1/care-units/SE2321000073-1234") String instance,
-        @Schema(description = "The rejected fields of a 400") List<FieldError> errors) {
+        @Schema(
+                description =
+                        "The problem type: a path on this service whose page explains it (/problems lists them all); switch on this, not on title or detail",
+                examples = "/problems/not-found")
+        String type,
+
+        @Schema(description = "Short summary of the problem type", examples = "Not Found")
+        String title,
+
+        @Schema(description = "HTTP status code", examples = "404")
+        int status,
+
+        @Schema(description = "Explanation of this occurrence", examples = "No care unit with HSA-id SE2321000073-1234")
+        String detail,
+
+        @Schema(description = "Request path of this occurrence", examples = "/api/v1/care-units/SE2321000073-1234")
+        String instance,
+
+        @Schema(description = "The rejected fields of a 400")
+        List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -27,6 +41,7 @@ public record Problem(
     @Schema(name = "FieldError", description = "One rejected field or parameter")
     public record FieldError(
             @Schema(examples = "hsaId") String field,
-            @Schema(examples = "must be SE, a 10-digit organisation number, a hyphen and letters or digits") String message) {
-    }
+
+            @Schema(examples = "must be SE, a 10-digit organisation number, a hyphen and letters or digits")
+            String message) {}
 }

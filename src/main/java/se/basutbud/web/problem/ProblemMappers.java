@@ -71,8 +71,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unrecognizedProperty(UnrecognizedPropertyException e, UriInfo uri) {
         String field = jsonPath(e);
-        return problem(ProblemType.VALIDATION, "Unknown property " + field,
-                List.of(new Problem.FieldError(field, "is not a known property")), uri);
+        return problem(
+                ProblemType.VALIDATION,
+                "Unknown property " + field,
+                List.of(new Problem.FieldError(field, "is not a known property")),
+                uri);
     }
 
     @ServerExceptionMapper
@@ -99,8 +102,11 @@ public class ProblemMappers {
     public Response databaseConstraint(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
         // Reached only when two requests race past the service's own checks; the database kept the rule.
         if (e.getKind() == ConstraintKind.UNIQUE) {
-            return problem(ProblemType.CONFLICT, "The change conflicts with a concurrent change; read and try again",
-                    null, uri);
+            return problem(
+                    ProblemType.CONFLICT,
+                    "The change conflicts with a concurrent change; read and try again",
+                    null,
+                    uri);
         }
         LOG.errorf(e, "Constraint %s violated", e.getConstraintName());
         return problem(ProblemType.UNPROCESSABLE, "The change breaks a rule of the catalogue", null, uri);
@@ -110,14 +116,15 @@ public class ProblemMappers {
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
         ProblemType type = ProblemType.forStatus(status);
-        String detail = switch (status) {
-            case 404 -> "No resource at " + uri.getPath();
-            case 405 -> "This resource does not support that method";
-            case 406 -> "This resource cannot answer in any of the accepted media types";
-            case 413 -> "The request body is larger than 1 MiB";
-            case 415 -> "The request body must be application/json";
-            default -> type.title();
-        };
+        String detail =
+                switch (status) {
+                    case 404 -> "No resource at " + uri.getPath();
+                    case 405 -> "This resource does not support that method";
+                    case 406 -> "This resource cannot answer in any of the accepted media types";
+                    case 413 -> "The request body is larger than 1 MiB";
+                    case 415 -> "The request body must be application/json";
+                    default -> type.title();
+                };
         if (status >= 500) {
             LOG.error("Request failed", e);
         }
@@ -143,8 +150,13 @@ public class ProblemMappers {
             return Response.status(503)
                     .type(Problem.MEDIA_TYPE)
                     .header(HttpHeaders.RETRY_AFTER, "5")
-                    .entity(new Problem(ProblemType.UNAVAILABLE.uri(), ProblemType.UNAVAILABLE.title(), 503,
-                            "The catalogue's database cannot be reached; try again shortly", uri.getPath(), null))
+                    .entity(new Problem(
+                            ProblemType.UNAVAILABLE.uri(),
+                            ProblemType.UNAVAILABLE.title(),
+                            503,
+                            "The catalogue's database cannot be reached; try again shortly",
+                            uri.getPath(),
+                            null))
                     .build();
         }
         LOG.error("Unexpected failure", e);
@@ -152,7 +164,9 @@ public class ProblemMappers {
     }
 
     private static Response bearerChallenge(Response response) {
-        return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+        return Response.fromResponse(response)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
     }
 
     static Response problem(ProblemType type, String detail, List<Problem.FieldError> errors, UriInfo uri) {
@@ -170,19 +184,22 @@ public class ProblemMappers {
         String message = "has a value of the wrong type or format";
         Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
         if (target != null && target.isEnum()) {
-            message = "must be one of " + java.util.Arrays.stream(target.getEnumConstants())
-                    .map(Object::toString).collect(Collectors.joining(", "));
+            message = "must be one of "
+                    + java.util.Arrays.stream(target.getEnumConstants())
+                            .map(Object::toString)
+                            .collect(Collectors.joining(", "));
         } else if (target == java.time.LocalDate.class) {
             message = IsoDate.EXPECTED;
         }
-        return problem(ProblemType.VALIDATION, field + ": " + message,
-                List.of(new Problem.FieldError(field, message)), uri);
+        return problem(
+                ProblemType.VALIDATION, field + ": " + message, List.of(new Problem.FieldError(field, message)), uri);
     }
 
     private static String jsonPath(JsonMappingException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
     }
 
     /**
@@ -193,7 +210,9 @@ public class ProblemMappers {
         StringBuilder field = new StringBuilder();
         for (Path.Node node : violation.getPropertyPath()) {
             ElementKind kind = node.getKind();
-            if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR || kind == ElementKind.RETURN_VALUE
+            if (kind == ElementKind.METHOD
+                    || kind == ElementKind.CONSTRUCTOR
+                    || kind == ElementKind.RETURN_VALUE
                     || (kind == ElementKind.PARAMETER && "request".equals(node.getName()))) {
                 continue;
             }
@@ -214,7 +233,8 @@ public class ProblemMappers {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof java.sql.SQLTransientConnectionException
                     || cause instanceof java.net.ConnectException
-                    || (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    || (cause instanceof java.sql.SQLException sql
+                            && sql.getSQLState() != null
                             && sql.getSQLState().startsWith("08"))) {
                 return true;
             }

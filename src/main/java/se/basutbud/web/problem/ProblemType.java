@@ -6,43 +6,82 @@ package se.basutbud.web.problem;
  * what the problem means and what a client can do about it.
  */
 public enum ProblemType {
-    VALIDATION(400, "validation", "Bad Request",
+    VALIDATION(
+            400,
+            "validation",
+            "Bad Request",
             "The request broke a rule of the API: a malformed or unknown JSON property, a value of the wrong type "
                     + "or format, a string over its maximum length, a date outside 0001-01-01 to 9999-12-31, or a "
                     + "query parameter out of range. The errors member names each rejected field or parameter. "
                     + "Nothing was changed; correct the request before sending it again."),
-    UNAUTHORIZED(401, "unauthorized", "Unauthorized",
+    UNAUTHORIZED(
+            401,
+            "unauthorized",
+            "Unauthorized",
             "The operation needs a bearer token, and none was sent, or the one sent is expired, not yet valid, "
                     + "from another issuer, for another audience or wrongly signed. Get a new token from the "
                     + "region's identity provider."),
-    FORBIDDEN(403, "forbidden", "Forbidden",
+    FORBIDDEN(
+            403,
+            "forbidden",
+            "Forbidden",
             "The token is valid but its role (groups claim) does not allow the operation, or, for a unit "
                     + "editor, the unit belongs to a care provider that is not in the token's org claim."),
-    NOT_FOUND(404, "not-found", "Not Found",
+    NOT_FOUND(
+            404,
+            "not-found",
+            "Not Found",
             "Nothing exists under that key: an unknown HSA-id, e-service code or revision id, a closed unit's "
                     + "contact card, or no basutbud revision in force on the date asked for."),
-    METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method Not Allowed",
+    METHOD_NOT_ALLOWED(
+            405,
+            "method-not-allowed",
+            "Method Not Allowed",
             "The resource exists but does not support the HTTP method; the Allow header lists those it does."),
-    NOT_ACCEPTABLE(406, "not-acceptable", "Not Acceptable",
+    NOT_ACCEPTABLE(
+            406,
+            "not-acceptable",
+            "Not Acceptable",
             "The resource cannot answer in any of the media types of the Accept header."),
-    CONFLICT(409, "conflict", "Conflict",
+    CONFLICT(
+            409,
+            "conflict",
+            "Conflict",
             "The change contradicts the catalogue's current state: an e-service code already taken, a "
                     + "published revision that can no longer change, an offering period that would overlap another, "
                     + "a closed unit, or a concurrent change that won. Read the resource again and decide."),
-    PRECONDITION_FAILED(412, "precondition-failed", "Precondition Failed",
+    PRECONDITION_FAILED(
+            412,
+            "precondition-failed",
+            "Precondition Failed",
             "The If-Match header named a version of the resource that is no longer current: someone changed "
                     + "it since you read it. Read it again (GET gives the current ETag) and reapply your change."),
-    PAYLOAD_TOO_LARGE(413, "payload-too-large", "Content Too Large",
+    PAYLOAD_TOO_LARGE(
+            413,
+            "payload-too-large",
+            "Content Too Large",
             "The request body is larger than the service accepts (1 MiB)."),
-    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported Media Type",
+    UNSUPPORTED_MEDIA_TYPE(
+            415,
+            "unsupported-media-type",
+            "Unsupported Media Type",
             "The request body is not in a media type the operation reads; send application/json."),
-    UNPROCESSABLE(422, "unprocessable", "Unprocessable Content",
+    UNPROCESSABLE(
+            422,
+            "unprocessable",
+            "Unprocessable Content",
             "The request is well formed but breaks a rule of the catalogue, such as offering a retired "
                     + "e-service, ending an offering before it started or publishing a revision without requirements."),
-    INTERNAL(500, "internal", "Internal Server Error",
+    INTERNAL(
+            500,
+            "internal",
+            "Internal Server Error",
             "The service failed unexpectedly. The failure is logged with the time and path of this problem; "
                     + "nothing was changed unless the answer to a retry says so."),
-    UNAVAILABLE(503, "unavailable", "Service Unavailable",
+    UNAVAILABLE(
+            503,
+            "unavailable",
+            "Service Unavailable",
             "The service cannot reach its database just now. Try again after the seconds in the Retry-After "
                     + "header; the service recovers by itself.");
 

@@ -32,7 +32,8 @@ public class ProblemTypeResource {
                 .map(type -> "<li><a href=\"" + type.uri() + "\">" + type.slug() + "</a> (" + type.status() + " "
                         + escape(type.title()) + ")</li>")
                 .collect(Collectors.joining("\n"));
-        return page("Problem types of the basutbud API",
+        return page(
+                "Problem types of the basutbud API",
                 "<p>Every error answer of the API is an RFC 9457 problem body (<code>application/problem+json</code>). "
                         + "Its <code>type</code> is one of these paths; switch on it rather than on the text of "
                         + "<code>title</code> or <code>detail</code>.</p>\n<ul>\n" + items + "\n</ul>");
@@ -43,11 +44,15 @@ public class ProblemTypeResource {
     @NonBlocking
     @Operation(hidden = true)
     public String describeProblemType(@PathParam("slug") String slug) {
-        ProblemType type = Arrays.stream(ProblemType.values()).filter(candidate -> candidate.slug().equals(slug))
+        ProblemType type = Arrays.stream(ProblemType.values())
+                .filter(candidate -> candidate.slug().equals(slug))
                 .findFirst()
-                .orElseThrow(() -> ApiException.notFound("No problem type " + slug + "; " + ProblemType.PATH + " lists them"));
-        return page(type.status() + " " + type.title(),
-                "<p>Problem type <code>" + type.uri() + "</code>, answered with HTTP status " + type.status() + ".</p>\n<p>"
+                .orElseThrow(() ->
+                        ApiException.notFound("No problem type " + slug + "; " + ProblemType.PATH + " lists them"));
+        return page(
+                type.status() + " " + type.title(),
+                "<p>Problem type <code>" + type.uri() + "</code>, answered with HTTP status " + type.status()
+                        + ".</p>\n<p>"
                         + escape(type.description()) + "</p>\n<p><a href=\"" + ProblemType.PATH
                         + "\">Every problem type</a></p>");
     }
@@ -58,6 +63,9 @@ public class ProblemTypeResource {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

@@ -16,8 +16,7 @@ class ProblemResponsesTest {
 
     @Test
     void anUnknownPathIsANotFoundProblem() {
-        assertProblem(json().get("/api/v1/nothing-here").then(), 404)
-                .body("instance", equalTo("/api/v1/nothing-here"));
+        assertProblem(json().get("/api/v1/nothing-here").then(), 404).body("instance", equalTo("/api/v1/nothing-here"));
     }
 
     @Test
@@ -27,22 +26,44 @@ class ProblemResponsesTest {
 
     @Test
     void aBodyThatIsNotJsonIsAnUnsupportedMediaTypeProblem() {
-        assertProblem(asAdmin().contentType("text/plain").body("code=x").post("/api/v1/e-services").then(), 415);
-        assertProblem(asAdmin().body("{}".getBytes()).put("/api/v1/e-services/fornya-recept").then(), 415);
+        assertProblem(
+                asAdmin()
+                        .contentType("text/plain")
+                        .body("code=x")
+                        .post("/api/v1/e-services")
+                        .then(),
+                415);
+        assertProblem(
+                asAdmin()
+                        .body("{}".getBytes())
+                        .put("/api/v1/e-services/fornya-recept")
+                        .then(),
+                415);
     }
 
     @Test
     void aBodyOverOneMebibyteIsRefusedAsTooLarge() {
         String huge = "{\"code\":\"x\",\"name\":\"" + "a".repeat(1_100_000) + "\"}";
-        assertProblem(request().contentType("application/json").body(huge).post("/api/v1/e-services").then(), 413);
+        assertProblem(
+                request()
+                        .contentType("application/json")
+                        .body(huge)
+                        .post("/api/v1/e-services")
+                        .then(),
+                413);
     }
 
     @Test
     void aChunkedBodyOverOneMebibyteIsRefusedAsTooLarge() {
         byte[] huge = ("{\"code\":\"x\",\"name\":\"" + "a".repeat(1_100_000) + "\"}").getBytes();
         // An InputStream body is sent chunked, without Content-Length: the limit is found while reading.
-        assertProblem(asAdmin().contentType("application/json").body(new java.io.ByteArrayInputStream(huge))
-                .post("/api/v1/e-services").then(), 413);
+        assertProblem(
+                asAdmin()
+                        .contentType("application/json")
+                        .body(new java.io.ByteArrayInputStream(huge))
+                        .post("/api/v1/e-services")
+                        .then(),
+                413);
     }
 
     @Test
@@ -54,7 +75,11 @@ class ProblemResponsesTest {
 
     @Test
     void aStringLongerThanItsMaximumIsABadRequest() {
-        assertProblem(json().body(java.util.Map.of("code", "x", "name", "a".repeat(201))).post("/api/v1/e-services").then(),
-                400).body("errors[0].field", equalTo("name"));
+        assertProblem(
+                        json().body(java.util.Map.of("code", "x", "name", "a".repeat(201)))
+                                .post("/api/v1/e-services")
+                                .then(),
+                        400)
+                .body("errors[0].field", equalTo("name"));
     }
 }
