@@ -41,9 +41,12 @@ public interface BasutbudConfig {
         @Min(0)
         long cacheSize();
 
-        /** How often each replica checks, in the background, whether the cards need their daily refresh; 0 never. */
-        @WithDefault("30S")
-        Duration refreshCheck();
+        /**
+         * How often each replica checks, in the background, whether the cards need their daily refresh: a
+         * duration such as {@code 30s}, or {@code off}. Read by the scheduler ({@code DailyCardRefresh}).
+         */
+        @WithDefault("30s")
+        String refreshCheck();
     }
 
     interface Compliance {

@@ -33,7 +33,8 @@ class ArchitectureTest {
             "eservice",
             "exemption",
             "offering",
-            "sample");
+            "sample",
+            "unitsondate");
     private static final String[] ROOMS = {
         "se.basutbud.web..", "se.basutbud.security..", "se.basutbud.change..", "se.basutbud.db.."
     };

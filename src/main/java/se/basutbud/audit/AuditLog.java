@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Sort;
 
 import se.basutbud.TimeSource;
-import se.basutbud.db.Conditions;
+import se.basutbud.db.OptionalConditions;
 import se.basutbud.security.Caller;
 import se.basutbud.web.Page;
 import se.basutbud.web.PageRequest;
@@ -70,7 +70,7 @@ public class AuditLog {
     /** The trail, newest first. */
     @Transactional
     public Page<AuditEntryDto> search(Filter filter, PageRequest request) {
-        Conditions conditions = new Conditions()
+        OptionalConditions conditions = new OptionalConditions()
                 .add("entityType = :entityType", "entityType", filter.entityType())
                 .add("entityKey = :entityKey", "entityKey", filter.key())
                 .add("actor = :actor", "actor", filter.actor())

@@ -33,7 +33,7 @@ import se.basutbud.web.EntityTags;
 import se.basutbud.web.Page;
 import se.basutbud.web.PageParams;
 import se.basutbud.web.QueryParams;
-import se.basutbud.web.Responses;
+import se.basutbud.web.Saved;
 import se.basutbud.web.problem.ApiException;
 
 @Path("/api/v1/baselines")
@@ -74,7 +74,7 @@ public class BaselineResource {
     @RolesAllowed(Roles.ADMIN)
     public Response createBaseline(@Valid @NotNull BaselineRequests.Create request) {
         BaselineDto created = service.create(request);
-        return Responses.createdOrOk(true, "/api/v1/baselines/" + created.id(), created);
+        return Saved.created(created).response("/api/v1/baselines/" + created.id());
     }
 
     @GET

@@ -52,9 +52,4 @@ public class CareUnit extends CatalogueEntity {
     static Optional<CareUnit> findByHsaIdForUpdate(String hsaId) {
         return find("hsaId", hsaId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
-
-    /** A unit exists on D when it had opened (or has no opening date) and had not yet closed. */
-    public boolean existsOn(LocalDate date) {
-        return (openedOn == null || !openedOn.isAfter(date)) && (closedOn == null || closedOn.isAfter(date));
-    }
 }

@@ -30,7 +30,7 @@ import se.basutbud.web.EntityTags;
 import se.basutbud.web.Page;
 import se.basutbud.web.PageParams;
 import se.basutbud.web.QueryParams;
-import se.basutbud.web.Responses;
+import se.basutbud.web.Saved;
 
 @Path("/api/v1/care-units")
 @Tag(name = "Care units", description = "Care units (vårdenheter) by HSA-id")
@@ -110,8 +110,7 @@ public class CareUnitResource {
                     @HeaderParam(HttpHeaders.IF_MATCH)
                     String ifMatch,
             @Valid @NotNull CareUnitRequest request) {
-        CareUnitService.Saved saved = service.put(hsaId, request, ifMatch);
-        return Responses.createdOrOk(
-                saved.created(), "/api/v1/care-units/" + saved.unit().hsaId(), saved.unit());
+        Saved<CareUnitDto> saved = service.put(hsaId, request, ifMatch);
+        return saved.response("/api/v1/care-units/" + saved.resource().hsaId());
     }
 }

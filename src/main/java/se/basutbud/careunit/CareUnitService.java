@@ -12,11 +12,12 @@ import io.quarkus.panache.common.Sort;
 import se.basutbud.TimeSource;
 import se.basutbud.audit.AuditLog;
 import se.basutbud.change.UnitsChanged;
-import se.basutbud.db.Conditions;
+import se.basutbud.db.OptionalConditions;
 import se.basutbud.security.Caller;
 import se.basutbud.web.EntityTags;
 import se.basutbud.web.Page;
 import se.basutbud.web.PageRequest;
+import se.basutbud.web.Saved;
 import se.basutbud.web.Text;
 import se.basutbud.web.problem.ApiException;
 
@@ -35,17 +36,8 @@ public class CareUnitService {
         this.audit = audit;
     }
 
-    /** The filters of the unit list and the compliance reports; null means no filter. */
-    public record Filter(UnitType unitType, String careProvider, String administration, String municipality) {
-        public static Filter none() {
-            return new Filter(null, null, null, null);
-        }
-    }
-
-    public record Saved(CareUnitDto unit, boolean created) {}
-
     @Transactional
-    public Saved put(String hsaId, CareUnitRequest request, String ifMatch) {
+    public Saved<CareUnitDto> put(String hsaId, CareUnitRequest request, String ifMatch) {
         String id = HsaId.normalize(hsaId);
         if (request.closedOn() != null
                 && request.openedOn() != null
@@ -88,7 +80,7 @@ public class CareUnitService {
                 created ? AuditLog.Action.CREATE : AuditLog.Action.UPDATE,
                 before,
                 after);
-        return new Saved(after, created);
+        return new Saved<>(after, created);
     }
 
     @Transactional
@@ -97,21 +89,12 @@ public class CareUnitService {
     }
 
     @Transactional
-    public Page<CareUnitDto> list(Filter filter, String text, boolean includeClosed, PageRequest pageRequest) {
-        Conditions conditions = new Conditions()
-                .add("unitType = :unitType", "unitType", filter.unitType())
-                .add(
-                        "careProvider = :careProvider",
-                        "careProvider",
-                        filter.careProvider() == null
-                                ? null
-                                : filter.careProvider().toUpperCase(Locale.ROOT))
-                .add("administration = :administration", "administration", filter.administration())
-                .add("municipality = :municipality", "municipality", filter.municipality())
+    public Page<CareUnitDto> list(UnitFilter filter, String text, boolean includeClosed, PageRequest pageRequest) {
+        OptionalConditions conditions = filter.conditions(UnitFilter.Naming.ENTITY)
                 .add(
                         "(lower(name) like :text escape '\\' or lower(hsaId) like :text escape '\\')",
                         "text",
-                        text == null ? null : Conditions.containsPattern(text.toLowerCase(Locale.ROOT)))
+                        text == null ? null : OptionalConditions.containsPattern(text.toLowerCase(Locale.ROOT)))
                 .add("(closedOn is null or closedOn > :today)", "today", includeClosed ? null : time.today());
         return Page.of(
                 CareUnit.find(conditions.query(), Sort.by("hsaId"), conditions.params()), pageRequest, CareUnitDto::of);

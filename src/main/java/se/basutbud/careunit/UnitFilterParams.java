@@ -26,8 +26,8 @@ public class UnitFilterParams {
     @Parameter(description = "Only units in this municipality", example = "Kalmar")
     String municipality;
 
-    public CareUnitService.Filter toFilter() {
-        return new CareUnitService.Filter(
+    public UnitFilter toFilter() {
+        return new UnitFilter(
                 QueryParams.enumValue("unitType", unitType, UnitType.class),
                 QueryParams.text("careProvider", careProvider),
                 QueryParams.text("administration", administration),

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import se.basutbud.baseline.BaselineDto;
 import se.basutbud.baseline.BaselineStatus;
 import se.basutbud.careunit.UnitType;
+import se.basutbud.unitsondate.UnitOnDate;
 
 /** The compliance answers of the v1 contract. */
 final class ComplianceDtos {
@@ -21,8 +22,8 @@ final class ComplianceDtos {
         }
     }
 
-    @Schema(name = "UnitCompliance", description = "One unit's compliance; code lists are sorted")
-    record UnitReport(
+    @Schema(description = "One unit's compliance; code lists are sorted")
+    record UnitCompliance(
             String hsaId,
             String name,
             UnitType unitType,
@@ -49,8 +50,8 @@ final class ComplianceDtos {
 
             ComplianceStatus status) {
 
-        static UnitReport of(UnitCompliance c, LocalDate asOf, BaselineDto baseline) {
-            return new UnitReport(
+        static UnitCompliance of(UnitAssessment c, LocalDate asOf, BaselineDto baseline) {
+            return new UnitCompliance(
                     c.unit().hsaId(),
                     c.unit().name(),
                     c.unit().unitType(),
@@ -84,7 +85,7 @@ final class ComplianceDtos {
         private int nonCompliant;
         private double total;
 
-        void add(UnitCompliance unit) {
+        void add(UnitAssessment unit) {
             add(unit.score());
         }
 
@@ -124,8 +125,8 @@ final class ComplianceDtos {
             double score,
             ComplianceStatus status) {
 
-        static Row of(UnitCompliance c) {
-            UnitCompliance.UnitRow u = c.unit();
+        static Row of(UnitAssessment c) {
+            UnitOnDate u = c.unit();
             return new Row(
                     u.hsaId(),
                     u.name(),

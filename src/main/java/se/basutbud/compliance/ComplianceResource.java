@@ -34,7 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import se.basutbud.TimeSource;
 import se.basutbud.baseline.BaselineDto;
-import se.basutbud.careunit.CareUnitService;
+import se.basutbud.careunit.UnitFilter;
 import se.basutbud.careunit.UnitFilterParams;
 import se.basutbud.security.Roles;
 import se.basutbud.web.QueryParams;
@@ -85,7 +85,7 @@ public class ComplianceResource {
             @BeanParam RevisionParams revision,
             @jakarta.ws.rs.core.Context HttpHeaders headers) {
         LocalDate asOf = asOf(revision);
-        CareUnitService.Filter unitFilter = filter.toFilter();
+        UnitFilter unitFilter = filter.toFilter();
         // Resolved before the answer starts, so that an unknown revision is still a 404 problem.
         BaselineDto baseline = service.revisionFor(revision.baselineId(), asOf);
         if (prefersCsv(headers)) {

@@ -9,98 +9,83 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-import se.basutbud.BasutbudConfig;
 import se.basutbud.baseline.BaselineDto;
 import se.basutbud.baseline.BaselineService;
 import se.basutbud.careunit.CareUnitService;
 import se.basutbud.careunit.HsaId;
-import se.basutbud.change.ChangeListener;
-import se.basutbud.change.InvalidatingCache;
+import se.basutbud.careunit.UnitFilter;
+import se.basutbud.unitsondate.ServiceCatalogue;
+import se.basutbud.unitsondate.UnitOnDate;
+import se.basutbud.unitsondate.UnitsOnDate;
 import se.basutbud.web.problem.ApiException;
 
+/**
+ * Compliance on a date, per unit and for many: it reads the units through the read model and applies the
+ * rule ({@link UnitAssessment}) to each, as they arrive.
+ */
 @ApplicationScoped
 public class ComplianceService {
 
     /** Enough for ten years of months; a longer trend is a mistake, not a report. */
     static final int MAX_TREND_POINTS = 400;
 
-    private final ComplianceQueries queries;
+    private final UnitsOnDate units;
+    private final ServiceCatalogue catalogue;
     private final ComplianceTimeline timeline;
     private final BaselineService baselines;
-    private final EntityManager entityManager;
-    private final InvalidatingCache<UnitOnDate, byte[]> unitReports;
-    private final ObjectMapper objectMapper;
+    private final UnitComplianceCache cache;
 
     ComplianceService(
-            ComplianceQueries queries,
+            UnitsOnDate units,
+            ServiceCatalogue catalogue,
             ComplianceTimeline timeline,
             BaselineService baselines,
-            EntityManager entityManager,
-            ChangeListener listener,
-            BasutbudConfig config,
-            ObjectMapper objectMapper) {
-        this.queries = queries;
+            UnitComplianceCache cache) {
+        this.units = units;
+        this.catalogue = catalogue;
         this.timeline = timeline;
         this.baselines = baselines;
-        this.entityManager = entityManager;
-        this.objectMapper = objectMapper;
-        this.unitReports = new InvalidatingCache<>(listener, config.compliance().cacheSize(), UnitOnDate::hsaId);
+        this.cache = cache;
     }
 
     /** One unit's compliance, computed: the per-unit rule of the v1 contract. */
-    public ComplianceDtos.UnitReport unit(String hsaId, LocalDate asOf, Long baselineId) {
+    public ComplianceDtos.UnitCompliance unit(String hsaId, LocalDate asOf, Long baselineId) {
         return QuarkusTransaction.joiningExisting().call(() -> computeUnit(hsaId, asOf, baselineId));
     }
 
     /**
-     * One unit's compliance as JSON. With the revision in force (no revision asked for) it is served from a
-     * cache that every change of the unit, and every publication, evicts on every replica; it keeps the
-     * JSON (about 1 kB a unit) rather than the answer's objects. A draft can change at any moment, so a
-     * report on one is always computed.
+     * One unit's compliance as JSON. With the revision in force (no revision asked for) it is served from
+     * the cache; a draft can change at any moment, so a report on one is always computed.
      */
     public byte[] unitJson(String hsaId, LocalDate asOf, Long baselineId) {
         if (baselineId != null) {
-            return json(unit(hsaId, asOf, baselineId));
+            return cache.json(unit(hsaId, asOf, baselineId));
         }
         String id = HsaId.normalize(hsaId);
-        return unitReports.get(new UnitOnDate(id, asOf), () -> json(unit(id, asOf, null)));
+        return cache.get(id, asOf, () -> unit(id, asOf, null));
     }
 
     /** One unit's compliance under the revision in force if this replica holds it, from memory only. */
     byte[] cachedUnitJson(String hsaId, LocalDate asOf) {
-        return unitReports.peek(new UnitOnDate(HsaId.normalize(hsaId), asOf));
+        return cache.peek(HsaId.normalize(hsaId), asOf);
     }
 
-    private record UnitOnDate(String hsaId, LocalDate asOf) {}
-
-    private byte[] json(ComplianceDtos.UnitReport report) {
-        try {
-            return objectMapper.writeValueAsBytes(report);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A unit's compliance could not be written as JSON", e);
-        }
-    }
-
-    private ComplianceDtos.UnitReport computeUnit(String hsaId, LocalDate asOf, Long baselineId) {
+    private ComplianceDtos.UnitCompliance computeUnit(String hsaId, LocalDate asOf, Long baselineId) {
         String id = HsaId.normalize(hsaId);
         BaselineDto baseline = revision(baselineId, asOf);
-        List<UnitCompliance.UnitRow> units = queries.unitsOn(asOf, CareUnitService.Filter.none(), id);
-        if (units.isEmpty()) {
+        List<UnitOnDate> open = units.openUnit(id, asOf);
+        if (open.isEmpty()) {
             CareUnitService.require(id);
             throw ApiException.notFound("The care unit " + id + " was not open on " + asOf);
         }
-        return ComplianceDtos.UnitReport.of(UnitCompliance.of(units.get(0), baseline.requirements()), asOf, baseline);
+        return ComplianceDtos.UnitCompliance.of(
+                UnitAssessment.of(open.get(0), baseline.requirements()), asOf, baseline);
     }
 
     /** The revision a report on a date uses: the one asked for, else the one in force (404 if none). */
@@ -114,7 +99,7 @@ public class ComplianceService {
      * the writer, so that memory stays flat however many units there are; returns the summary.
      */
     public ComplianceDtos.Summary streamReport(
-            CareUnitService.Filter filter, LocalDate asOf, BaselineDto baseline, Consumer<ComplianceDtos.Row> writer) {
+            UnitFilter filter, LocalDate asOf, BaselineDto baseline, Consumer<ComplianceDtos.Row> writer) {
         ComplianceDtos.Tally tally = new ComplianceDtos.Tally();
         QuarkusTransaction.requiringNew()
                 .run(() -> forEach(filter, asOf, baseline, compliance -> {
@@ -125,7 +110,7 @@ public class ComplianceService {
     }
 
     @Transactional
-    public ComplianceDtos.ServiceReport services(CareUnitService.Filter filter, LocalDate asOf, Long baselineId) {
+    public ComplianceDtos.ServiceReport services(UnitFilter filter, LocalDate asOf, Long baselineId) {
         BaselineDto baseline = revision(baselineId, asOf);
         Map<String, int[]> counts = new HashMap<>();
         for (BaselineDto.Requirement requirement : baseline.requirements()) {
@@ -142,14 +127,14 @@ public class ComplianceService {
                 counts.get(code)[2]++;
             }
         });
-        Map<String, String> names = serviceNames();
+        ServiceCatalogue.Services services = catalogue.knowingCodes(counts.keySet());
         List<ComplianceDtos.ServiceItem> items = new ArrayList<>();
         for (BaselineDto.Requirement requirement : baseline.requirements()) {
             String code = requirement.serviceCode();
             int[] count = counts.get(code);
             items.add(new ComplianceDtos.ServiceItem(
                     code,
-                    names.get(code),
+                    services.nameOf(code),
                     count[0],
                     count[1],
                     count[2],
@@ -159,8 +144,7 @@ public class ComplianceService {
     }
 
     @Transactional
-    public ComplianceDtos.GroupReport groups(
-            GroupBy by, CareUnitService.Filter filter, LocalDate asOf, Long baselineId) {
+    public ComplianceDtos.GroupReport groups(GroupBy by, UnitFilter filter, LocalDate asOf, Long baselineId) {
         BaselineDto baseline = revision(baselineId, asOf);
         // Units without a key (no municipality, say) come last.
         Map<String, ComplianceDtos.Tally> grouped = new TreeMap<>(
@@ -185,7 +169,7 @@ public class ComplianceService {
 
     @Transactional
     public ComplianceDtos.Trend trend(
-            CareUnitService.Filter filter, LocalDate from, LocalDate to, TrendInterval interval, Long baselineId) {
+            UnitFilter filter, LocalDate from, LocalDate to, TrendInterval interval, Long baselineId) {
         if (from.isAfter(to)) {
             throw ApiException.badRequest("from", "must not be after to");
         }
@@ -218,10 +202,8 @@ public class ComplianceService {
     }
 
     /** Every unit's compliance, one at a time as the units arrive: aggregates never hold the whole country. */
-    private void forEach(
-            CareUnitService.Filter filter, LocalDate asOf, BaselineDto baseline, Consumer<UnitCompliance> consumer) {
-        queries.forEachUnitOn(
-                asOf, filter, null, unit -> consumer.accept(UnitCompliance.of(unit, baseline.requirements())));
+    private void forEach(UnitFilter filter, LocalDate asOf, BaselineDto baseline, Consumer<UnitAssessment> consumer) {
+        units.forEachOpenUnit(asOf, filter, unit -> consumer.accept(UnitAssessment.of(unit, baseline.requirements())));
     }
 
     /** The revision asked for (a draft shows what it would do), else the one in force on the date. */
@@ -232,14 +214,6 @@ public class ComplianceService {
         return baselines
                 .inForceOn(asOf)
                 .orElseThrow(() -> ApiException.notFound("No published basutbud revision is in force on " + asOf));
-    }
-
-    private Map<String, String> serviceNames() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager
-                .createNativeQuery("select code, name from e_service", Object[].class)
-                .getResultList();
-        return rows.stream().collect(Collectors.toMap(r -> (String) r[0], r -> (String) r[1]));
     }
 
     private static String keyOrEmpty(String key) {

@@ -2,6 +2,8 @@ package se.basutbud.compliance;
 
 import java.util.function.Function;
 
+import se.basutbud.unitsondate.UnitOnDate;
+
 /** The dimensions management follows compliance by. */
 public enum GroupBy {
     careProvider(u -> u.careProvider()),
@@ -9,13 +11,13 @@ public enum GroupBy {
     administration(u -> u.administration()),
     municipality(u -> u.municipality());
 
-    private final Function<UnitCompliance.UnitRow, String> key;
+    private final Function<UnitOnDate, String> key;
 
-    GroupBy(Function<UnitCompliance.UnitRow, String> key) {
+    GroupBy(Function<UnitOnDate, String> key) {
         this.key = key;
     }
 
-    String keyOf(UnitCompliance.UnitRow unit) {
+    String keyOf(UnitOnDate unit) {
         return key.apply(unit);
     }
 }

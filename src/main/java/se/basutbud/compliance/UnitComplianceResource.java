@@ -46,7 +46,7 @@ public class UnitComplianceResource {
     @APIResponse(
             responseCode = "200",
             description = "The unit's compliance",
-            content = @Content(schema = @Schema(implementation = ComplianceDtos.UnitReport.class)))
+            content = @Content(schema = @Schema(implementation = ComplianceDtos.UnitCompliance.class)))
     @APIResponse(responseCode = "400", description = "Not an HSA-id, a date or a revision id")
     @APIResponse(
             responseCode = "404",

@@ -31,7 +31,7 @@ class CachedCardRoute {
 
     void register(@Observes Router router) {
         router.get("/api/v1/contact-cards/:hsaId").order(-1).handler(context -> {
-            ContactCardService.Card card;
+            CompressedCard card;
             try {
                 card = service.cachedCard(context.pathParam("hsaId"));
             } catch (RuntimeException notAnHsaId) {

@@ -24,11 +24,7 @@ record CardAnswer(int status, Map<String, String> headers, byte[] body) {
     private static final Pattern ZERO_QUALITY = Pattern.compile("0(\\.0{0,3})?");
 
     static CardAnswer of(
-            ContactCardService.Card card,
-            String ifNoneMatch,
-            String acceptEncoding,
-            boolean http2,
-            String cacheControl) {
+            CompressedCard card, String ifNoneMatch, String acceptEncoding, boolean http2, String cacheControl) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(HttpHeaders.ETAG, card.etag());
         headers.put(HttpHeaders.CACHE_CONTROL, cacheControl);

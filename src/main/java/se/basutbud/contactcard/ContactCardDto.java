@@ -34,11 +34,7 @@ public record ContactCardDto(
             @Schema(description = "Whether the basutbud in force today requires it of this unit type")
             boolean base) {}
 
-    /** The card without its timestamp: what the ETag and change detection are computed from. */
-    ContactCardDto withoutUpdatedAt() {
-        return new ContactCardDto(hsaId, name, unitType, municipality, address, phone, website, eServices, null);
-    }
-
+    /** The card as served: the same content with the time it last changed (not part of its ETag). */
     ContactCardDto withUpdatedAt(Instant at) {
         return new ContactCardDto(hsaId, name, unitType, municipality, address, phone, website, eServices, at);
     }

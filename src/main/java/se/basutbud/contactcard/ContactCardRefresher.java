@@ -16,8 +16,6 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,8 +23,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import se.basutbud.TimeSource;
 import se.basutbud.baseline.BaselineDto;
 import se.basutbud.baseline.BaselineService;
-import se.basutbud.careunit.UnitType;
 import se.basutbud.change.UnitsChanged;
+import se.basutbud.unitsondate.CardUnit;
+import se.basutbud.unitsondate.UnitsOnDate;
 import se.basutbud.web.EntityTags;
 
 /**
@@ -41,19 +40,19 @@ class ContactCardRefresher {
 
     private final ContactCardStore store;
     private final BaselineService baselines;
-    private final EntityManager entityManager;
+    private final UnitsOnDate units;
     private final ObjectMapper objectMapper;
     private final TimeSource time;
 
     ContactCardRefresher(
             ContactCardStore store,
             BaselineService baselines,
-            EntityManager entityManager,
+            UnitsOnDate units,
             ObjectMapper objectMapper,
             TimeSource time) {
         this.store = store;
         this.baselines = baselines;
-        this.entityManager = entityManager;
+        this.units = units;
         this.objectMapper = objectMapper;
         this.time = time;
     }
@@ -86,24 +85,11 @@ class ContactCardRefresher {
         store.markRefreshedFor(today);
     }
 
-    private record UnitRow(
-            String hsaId,
-            String name,
-            UnitType unitType,
-            String municipality,
-            String address,
-            String phone,
-            String website,
-            boolean open) {}
-
-    private record OfferedRow(String code, String name, String url) {}
-
     private void refresh(Collection<String> hsaIds, LocalDate today) {
         Optional<BaselineDto> revision = baselines.inForceOn(today);
         List<BaselineDto.Requirement> requirements =
                 revision.map(BaselineDto::requirements).orElse(List.of());
-        List<UnitRow> units = units(hsaIds, today);
-        Map<String, List<OfferedRow>> offered = offered(hsaIds, today);
+        List<CardUnit> units = this.units.forCards(hsaIds, today);
         Map<String, ContactCardStore.StoredState> stored = store.states(hsaIds);
         // Swedish order by collation keys, computed once per name: comparing with the collator itself
         // normalises both strings on every comparison, which was nine tenths of a national refresh.
@@ -113,7 +99,7 @@ class ContactCardRefresher {
         Instant now = time.now();
         List<ContactCardStore.NewCard> changed = new ArrayList<>();
         List<String> removed = new ArrayList<>();
-        for (UnitRow unit : units) {
+        for (CardUnit unit : units) {
             ContactCardStore.StoredState state = stored.get(unit.hsaId());
             if (!unit.open()) {
                 if (state != null && !state.removed()) {
@@ -121,7 +107,7 @@ class ContactCardRefresher {
                 }
                 continue;
             }
-            ContactCardDto card = card(unit, offered.getOrDefault(unit.hsaId(), List.of()), requirements, sortKey);
+            ContactCardDto card = card(unit, requirements, sortKey);
             String hash = EntityTags.sha256(json(card));
             if (state == null || state.removed() || !hash.equals(state.contentHash())) {
                 changed.add(new ContactCardStore.NewCard(unit.hsaId(), json(card.withUpdatedAt(now)), hash));
@@ -132,12 +118,10 @@ class ContactCardRefresher {
     }
 
     private static ContactCardDto card(
-            UnitRow unit,
-            List<OfferedRow> offered,
-            List<BaselineDto.Requirement> requirements,
-            Function<String, CollationKey> sortKey) {
-        List<ContactCardDto.CardEService> services = new ArrayList<>(offered.size());
-        for (OfferedRow row : offered) {
+            CardUnit unit, List<BaselineDto.Requirement> requirements, Function<String, CollationKey> sortKey) {
+        List<ContactCardDto.CardEService> services =
+                new ArrayList<>(unit.offered().size());
+        for (CardUnit.OfferedService row : unit.offered()) {
             boolean base = requirements.stream()
                     .anyMatch(r -> r.serviceCode().equals(row.code()) && r.appliesTo(unit.unitType()));
             services.add(new ContactCardDto.CardEService(row.code(), row.name(), row.url(), base));
@@ -155,55 +139,6 @@ class ContactCardRefresher {
                 unit.website(),
                 List.copyOf(services),
                 null);
-    }
-
-    private List<UnitRow> units(Collection<String> hsaIds, LocalDate today) {
-        String sql = """
-                select hsa_id, name, unit_type, municipality, address, phone, website,
-                       (opened_on is null or opened_on <= :today) and (closed_on is null or closed_on > :today)
-                from care_unit
-                where hsa_id in (:ids)
-                """;
-        Query query = entityManager
-                .createNativeQuery(sql, Object[].class)
-                .setParameter("today", today)
-                .setParameter("ids", hsaIds);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        return rows.stream()
-                .map(r -> new UnitRow(
-                        (String) r[0],
-                        (String) r[1],
-                        UnitType.valueOf((String) r[2]),
-                        (String) r[3],
-                        (String) r[4],
-                        (String) r[5],
-                        (String) r[6],
-                        (Boolean) r[7]))
-                .toList();
-    }
-
-    private Map<String, List<OfferedRow>> offered(Collection<String> hsaIds, LocalDate today) {
-        String sql = """
-                select u.hsa_id, s.code, s.name, o.url
-                from offering o
-                join care_unit u on u.id = o.care_unit_id
-                join e_service s on s.id = o.e_service_id
-                where o.since <= :today and (o.until is null or o.until > :today) and s.status = 'ACTIVE'
-                  and u.hsa_id in (:ids)
-                """;
-        Query query = entityManager
-                .createNativeQuery(sql, Object[].class)
-                .setParameter("today", today)
-                .setParameter("ids", hsaIds);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        Map<String, List<OfferedRow>> offered = new HashMap<>();
-        for (Object[] row : rows) {
-            offered.computeIfAbsent((String) row[0], k -> new ArrayList<>())
-                    .add(new OfferedRow((String) row[1], (String) row[2], (String) row[3]));
-        }
-        return offered;
     }
 
     private String json(ContactCardDto card) {

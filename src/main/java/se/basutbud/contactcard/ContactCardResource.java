@@ -72,7 +72,7 @@ public class ContactCardResource {
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
             @Context HttpServerRequest request) {
         // A card this replica holds never gets here: CachedCardRoute answers it first, with the same answer.
-        ContactCardService.Card card = service.card(hsaId)
+        CompressedCard card = service.card(hsaId)
                 .orElseThrow(() -> ApiException.notFound(
                         "No open care unit with HSA-id " + hsaId.toUpperCase(java.util.Locale.ROOT)));
         CardAnswer answer =

@@ -3,7 +3,6 @@ package se.basutbud.contactcard;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
@@ -30,7 +29,7 @@ class ContactCardStore {
         this.entityManager = entityManager;
     }
 
-    record StoredState(String contentHash, boolean removed, Instant updatedAt) {}
+    record StoredState(String contentHash, boolean removed) {}
 
     record StoredCard(String body, String contentHash) {}
 
@@ -67,15 +66,14 @@ class ContactCardStore {
     Map<String, StoredState> states(Collection<String> hsaIds) {
         Query query = entityManager
                 .createNativeQuery(
-                        "select hsa_id, content_hash, removed, updated_at from contact_card "
-                                + "where hsa_id in (:ids)",
+                        "select hsa_id, content_hash, removed from contact_card " + "where hsa_id in (:ids)",
                         Object[].class)
                 .setParameter("ids", hsaIds);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         Map<String, StoredState> states = new HashMap<>(rows.size() * 2);
         for (Object[] row : rows) {
-            states.put((String) row[0], new StoredState((String) row[1], (Boolean) row[2], instant(row[3])));
+            states.put((String) row[0], new StoredState((String) row[1], (Boolean) row[2]));
         }
         return states;
     }
@@ -185,18 +183,5 @@ class ContactCardStore {
                 .createNativeQuery("update contact_card_refresh set refreshed_for = :date")
                 .setParameter("date", date)
                 .executeUpdate();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
     }
 }

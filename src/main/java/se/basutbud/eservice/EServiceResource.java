@@ -31,7 +31,7 @@ import se.basutbud.web.EntityTags;
 import se.basutbud.web.Page;
 import se.basutbud.web.PageParams;
 import se.basutbud.web.QueryParams;
-import se.basutbud.web.Responses;
+import se.basutbud.web.Saved;
 import se.basutbud.web.problem.Problem;
 
 @Path("/api/v1/e-services")
@@ -96,7 +96,7 @@ public class EServiceResource {
     @RolesAllowed(Roles.ADMIN)
     public Response createEService(@Valid @NotNull EServiceRequests.Create request) {
         EServiceDto created = service.create(request);
-        return Responses.createdOrOk(true, "/api/v1/e-services/" + created.code(), created);
+        return Saved.created(created).response("/api/v1/e-services/" + created.code());
     }
 
     @PUT

@@ -11,7 +11,7 @@ import io.quarkus.panache.common.Sort;
 import se.basutbud.TimeSource;
 import se.basutbud.audit.AuditLog;
 import se.basutbud.change.UnitsChanged;
-import se.basutbud.db.Conditions;
+import se.basutbud.db.OptionalConditions;
 import se.basutbud.web.EntityTags;
 import se.basutbud.web.Page;
 import se.basutbud.web.PageRequest;
@@ -33,13 +33,13 @@ public class EServiceService {
 
     @Transactional
     public Page<EServiceDto> list(EServiceStatus status, String text, PageRequest pageRequest) {
-        Conditions conditions = new Conditions()
+        OptionalConditions conditions = new OptionalConditions()
                 .add("status = :status", "status", status)
                 .add(
                         "(lower(code) like :text escape '\\' or lower(name) like :text escape '\\'"
                                 + " or lower(coalesce(nameEn, '')) like :text escape '\\')",
                         "text",
-                        text == null ? null : Conditions.containsPattern(text.toLowerCase(Locale.ROOT)));
+                        text == null ? null : OptionalConditions.containsPattern(text.toLowerCase(Locale.ROOT)));
         return Page.of(
                 EService.find(conditions.query(), Sort.by("code"), conditions.params()), pageRequest, EServiceDto::of);
     }

@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import se.basutbud.security.Roles;
-import se.basutbud.web.Responses;
 
 @Path("/api/v1/care-units/{hsaId}/exemptions")
 @Tag(name = "Exemptions", description = "Base e-services that do not apply to a unit, with reasons")
@@ -72,11 +71,8 @@ public class ExemptionResource {
             @PathParam("hsaId") String hsaId,
             @PathParam("serviceCode") String serviceCode,
             @Valid @NotNull ExemptionRequest request) {
-        ExemptionService.Saved saved = service.put(hsaId, serviceCode, request);
-        return Responses.createdOrOk(
-                saved.created(),
-                "/api/v1/care-units/" + hsaId.toUpperCase(Locale.ROOT) + "/exemptions/" + serviceCode,
-                saved.exemption());
+        return service.put(hsaId, serviceCode, request)
+                .response("/api/v1/care-units/" + hsaId.toUpperCase(Locale.ROOT) + "/exemptions/" + serviceCode);
     }
 
     @DELETE

@@ -14,6 +14,7 @@ import se.basutbud.careunit.CareUnitService;
 import se.basutbud.change.UnitsChanged;
 import se.basutbud.eservice.EService;
 import se.basutbud.eservice.EServiceService;
+import se.basutbud.web.Saved;
 import se.basutbud.web.problem.ApiException;
 
 @ApplicationScoped
@@ -31,10 +32,8 @@ public class ExemptionService {
         this.unitsChanged = unitsChanged;
     }
 
-    public record Saved(ExemptionDto exemption, boolean created) {}
-
     @Transactional
-    public Saved put(String hsaId, String serviceCode, ExemptionRequest request) {
+    public Saved<ExemptionDto> put(String hsaId, String serviceCode, ExemptionRequest request) {
         CareUnit unit = units.requireEditable(hsaId);
         EService service = EServiceService.requireActive(serviceCode);
         Optional<Exemption> existing = find(unit, service);
@@ -57,7 +56,7 @@ public class ExemptionService {
                 existing.isEmpty() ? AuditLog.Action.CREATE : AuditLog.Action.UPDATE,
                 before,
                 after);
-        return new Saved(after, existing.isEmpty());
+        return new Saved<>(after, existing.isEmpty());
     }
 
     @Transactional

@@ -28,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.basutbud.TimeSource;
 import se.basutbud.security.Roles;
 import se.basutbud.web.QueryParams;
-import se.basutbud.web.Responses;
 
 @Path("/api/v1/care-units/{hsaId}/offerings")
 @Tag(name = "Offerings", description = "The e-services each unit offers, with history")
@@ -97,11 +96,8 @@ public class OfferingResource {
             @PathParam("hsaId") String hsaId,
             @PathParam("serviceCode") String serviceCode,
             @Valid @NotNull OfferingRequest request) {
-        OfferingService.Saved saved = service.offer(hsaId, serviceCode, request);
-        return Responses.createdOrOk(
-                saved.created(),
-                "/api/v1/care-units/" + hsaId.toUpperCase(Locale.ROOT) + "/offerings/" + serviceCode,
-                saved.offering());
+        return service.offer(hsaId, serviceCode, request)
+                .response("/api/v1/care-units/" + hsaId.toUpperCase(Locale.ROOT) + "/offerings/" + serviceCode);
     }
 
     @DELETE

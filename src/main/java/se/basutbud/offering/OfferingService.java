@@ -15,6 +15,7 @@ import se.basutbud.careunit.CareUnitService;
 import se.basutbud.change.UnitsChanged;
 import se.basutbud.eservice.EService;
 import se.basutbud.eservice.EServiceService;
+import se.basutbud.web.Saved;
 import se.basutbud.web.problem.ApiException;
 
 /**
@@ -36,10 +37,8 @@ public class OfferingService {
         this.audit = audit;
     }
 
-    public record Saved(OfferingDto offering, boolean created) {}
-
     @Transactional
-    public Saved offer(String hsaId, String serviceCode, OfferingRequest request) {
+    public Saved<OfferingDto> offer(String hsaId, String serviceCode, OfferingRequest request) {
         LocalDate today = time.today();
         CareUnit unit = units.requireEditable(hsaId);
         EService service = EServiceService.requireActive(serviceCode);
@@ -60,7 +59,7 @@ public class OfferingService {
             unitsChanged.fire(UnitsChanged.unit(unit.hsaId));
             OfferingDto after = OfferingDto.of(latest);
             audit.record(AuditLog.EntityType.OFFERING, key(unit, service), AuditLog.Action.UPDATE, before, after);
-            return new Saved(after, false);
+            return new Saved<>(after, false);
         }
 
         LocalDate since = request.since() != null ? request.since() : today;
@@ -80,7 +79,7 @@ public class OfferingService {
         unitsChanged.fire(UnitsChanged.unit(unit.hsaId));
         OfferingDto created = OfferingDto.of(offering);
         audit.record(AuditLog.EntityType.OFFERING, key(unit, service), AuditLog.Action.CREATE, null, created);
-        return new Saved(created, true);
+        return Saved.created(created);
     }
 
     /** Ends the ongoing period on a date (its first day without the service). */

@@ -193,7 +193,7 @@ class GeneratedDatasetTest {
         double total = 0;
         for (Map<String, Object> row : rows) {
             String hsaId = (String) row.get("hsaId");
-            ComplianceDtos.UnitReport unit = rule(hsaId);
+            ComplianceDtos.UnitCompliance unit = rule(hsaId);
             assertEquals(unit.required().size(), row.get("required"), hsaId);
             assertEquals(unit.offered().size(), row.get("offered"), hsaId);
             assertEquals(unit.missing(), row.get("missing"), hsaId);
@@ -302,7 +302,7 @@ class GeneratedDatasetTest {
         // Per service: units that must offer it, and those that do, counted from each unit's own answer.
         Map<String, int[]> byService = new HashMap<>();
         for (Map<String, Object> row : rows) {
-            ComplianceDtos.UnitReport unit = rule((String) row.get("hsaId"));
+            ComplianceDtos.UnitCompliance unit = rule((String) row.get("hsaId"));
             for (String code : unit.required()) {
                 byService.computeIfAbsent(code, c -> new int[3])[0]++;
             }
@@ -421,7 +421,7 @@ class GeneratedDatasetTest {
             if (!hsaId.startsWith("SE232100") && !hsaId.startsWith("SE55690")) {
                 continue;
             }
-            ComplianceDtos.UnitReport unit = rule(hsaId);
+            ComplianceDtos.UnitCompliance unit = rule(hsaId);
             List<Map<String, Object>> onCard = servicesOnCards.get(hsaId);
             Set<String> offered = new HashSet<>(unit.offered());
             offered.addAll(unit.optional());
@@ -443,7 +443,7 @@ class GeneratedDatasetTest {
     }
 
     /** The per-unit rule of the v1 contract: one unit's compliance, as GET /care-units/{hsaId}/compliance computes it. */
-    private ComplianceDtos.UnitReport rule(String hsaId) {
+    private ComplianceDtos.UnitCompliance rule(String hsaId) {
         return compliance.unit(hsaId, AS_OF, null);
     }
 

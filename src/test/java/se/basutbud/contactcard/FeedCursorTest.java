@@ -15,11 +15,11 @@ class FeedCursorTest {
 
     @Test
     void aCursorReadsBackAsThePositionItWasMadeFrom() {
-        ContactCardService.Position position = new ContactCardService.Position("7781", "SE2321000073-1", "7700");
-        assertEquals(position, ContactCardService.Position.decode(position.encode()));
-        ContactCardService.Position start = ContactCardService.Position.start("9000");
-        assertEquals(start, ContactCardService.Position.decode(start.encode()));
-        assertEquals(new ContactCardService.Position("0", "", "9000"), start);
+        FeedCursor position = new FeedCursor("7781", "SE2321000073-1", "7700");
+        assertEquals(position, FeedCursor.decode(position.encode()));
+        FeedCursor start = FeedCursor.start("9000");
+        assertEquals(start, FeedCursor.decode(start.encode()));
+        assertEquals(new FeedCursor("0", "", "9000"), start);
     }
 
     @Test
@@ -32,8 +32,7 @@ class FeedCursorTest {
             encode("v1|1|se2321000073-1|1"),
             encode("v1|1|SE2321000073-1")
         }) {
-            ApiException refused =
-                    assertThrows(ApiException.class, () -> ContactCardService.Position.decode(cursor), cursor);
+            ApiException refused = assertThrows(ApiException.class, () -> FeedCursor.decode(cursor), cursor);
             assertEquals("after", refused.errors().get(0).field());
         }
     }

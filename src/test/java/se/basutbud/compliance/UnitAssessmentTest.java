@@ -10,17 +10,18 @@ import org.junit.jupiter.api.Test;
 
 import se.basutbud.baseline.BaselineDto.Requirement;
 import se.basutbud.careunit.UnitType;
+import se.basutbud.unitsondate.UnitOnDate;
 
 /** The per-unit compliance rule, without a database: what is applicable, exempted, required, offered, missing. */
-class UnitComplianceRuleTest {
+class UnitAssessmentTest {
 
     private static final List<Requirement> REVISION = List.of(
             new Requirement("av-omboka-tid", List.of()),
             new Requirement("fornya-recept", List.of()),
             new Requirement("resevaccination", List.of(UnitType.PRIMARY_CARE)));
 
-    private static UnitCompliance.UnitRow unit(UnitType type, Set<String> offered, Set<String> exempted) {
-        return new UnitCompliance.UnitRow(
+    private static UnitOnDate unit(UnitType type, Set<String> offered, Set<String> exempted) {
+        return new UnitOnDate(
                 "SE2321000073-1",
                 "Enhet",
                 type,
@@ -33,9 +34,8 @@ class UnitComplianceRuleTest {
 
     @Test
     void requirementsLimitedToOtherUnitTypesDoNotApply() {
-        UnitCompliance psychiatry =
-                UnitCompliance.of(unit(UnitType.PSYCHIATRY, Set.of("fornya-recept"), Set.of()), REVISION);
-        assertEquals(List.of("av-omboka-tid", "fornya-recept"), psychiatry.applicable());
+        UnitAssessment psychiatry =
+                UnitAssessment.of(unit(UnitType.PSYCHIATRY, Set.of("fornya-recept"), Set.of()), REVISION);
         assertEquals(List.of("fornya-recept"), psychiatry.offered());
         assertEquals(List.of("av-omboka-tid"), psychiatry.missing());
         assertEquals(0.5, psychiatry.score());
@@ -44,10 +44,9 @@ class UnitComplianceRuleTest {
 
     @Test
     void anExemptedServiceIsShownButNotRequired() {
-        UnitCompliance exempt = UnitCompliance.of(
+        UnitAssessment exempt = UnitAssessment.of(
                 unit(UnitType.PRIMARY_CARE, Set.of("av-omboka-tid", "fornya-recept"), Set.of("resevaccination")),
                 REVISION);
-        assertEquals(List.of("av-omboka-tid", "fornya-recept", "resevaccination"), exempt.applicable());
         assertEquals(List.of("resevaccination"), exempt.exempted());
         assertEquals(List.of("av-omboka-tid", "fornya-recept"), exempt.required());
         assertEquals(List.of(), exempt.missing());
@@ -57,7 +56,7 @@ class UnitComplianceRuleTest {
 
     @Test
     void servicesOfferedBeyondTheRequirementsAreOptional() {
-        UnitCompliance unit = UnitCompliance.of(
+        UnitAssessment unit = UnitAssessment.of(
                 unit(UnitType.DENTAL_CARE, Set.of("egen-vardbegaran", "fornya-recept"), Set.of()), REVISION);
         assertEquals(List.of("egen-vardbegaran"), unit.optional());
         assertEquals(List.of("fornya-recept"), unit.offered());
@@ -65,10 +64,10 @@ class UnitComplianceRuleTest {
 
     @Test
     void nothingRequiredIsFullCompliance() {
-        UnitCompliance none = UnitCompliance.of(unit(UnitType.PSYCHIATRY, Set.of(), Set.of()), List.of());
+        UnitAssessment none = UnitAssessment.of(unit(UnitType.PSYCHIATRY, Set.of(), Set.of()), List.of());
         assertEquals(1.0, none.score());
         assertEquals(ComplianceStatus.COMPLIANT, none.status());
-        UnitCompliance nothingOffered = UnitCompliance.of(unit(UnitType.PSYCHIATRY, Set.of(), Set.of()), REVISION);
+        UnitAssessment nothingOffered = UnitAssessment.of(unit(UnitType.PSYCHIATRY, Set.of(), Set.of()), REVISION);
         assertEquals(0.0, nothingOffered.score());
         assertEquals(ComplianceStatus.NON_COMPLIANT, nothingOffered.status());
     }

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 /** The optional conditions of a list's query: each one is added only when its value is given. */
-public final class Conditions {
+public final class OptionalConditions {
 
     private final List<String> clauses = new ArrayList<>();
     private final Map<String, Object> params = new HashMap<>();
 
     /** Adds {@code clause}, which refers to {@code :name}, unless {@code value} is null. */
-    public Conditions add(String clause, String name, Object value) {
+    public OptionalConditions add(String clause, String name, Object value) {
         if (value != null) {
             clauses.add(clause);
             params.put(name, value);
@@ -23,6 +23,11 @@ public final class Conditions {
     /** The clauses joined with {@code and}; empty (every row) when none was added. */
     public String query() {
         return String.join(" and ", clauses);
+    }
+
+    /** The clauses to append to a query that has its own {@code where}: each preceded by {@code and}. */
+    public String andClauses() {
+        return clauses.stream().map(clause -> " and " + clause).reduce("", String::concat);
     }
 
     public Map<String, Object> params() {

@@ -7,15 +7,14 @@ import java.util.List;
 import java.util.Set;
 
 import se.basutbud.baseline.BaselineDto;
-import se.basutbud.careunit.UnitType;
+import se.basutbud.unitsondate.UnitOnDate;
 
 /**
  * The rule of the v1 contract for one unit under one revision on one date; every report is built from
  * these, so the rule lives here only.
  */
-record UnitCompliance(
-        UnitRow unit,
-        List<String> applicable,
+record UnitAssessment(
+        UnitOnDate unit,
         List<String> required,
         List<String> offered,
         List<String> missing,
@@ -23,20 +22,6 @@ record UnitCompliance(
         List<String> optional,
         double score,
         ComplianceStatus status) {
-
-    /**
-     * A unit as the compliance queries read it, with what it offers and is exempted from on the date;
-     * the code sets iterate in code order.
-     */
-    record UnitRow(
-            String hsaId,
-            String name,
-            UnitType unitType,
-            String careProvider,
-            String administration,
-            String municipality,
-            Set<String> offeredCodes,
-            Set<String> exemptedCodes) {}
 
     /** offered / required; 1.0 when nothing is required. */
     static double score(int offeredRequired, int required) {
@@ -47,8 +32,7 @@ record UnitCompliance(
      * The rule. One pass over the revision's requirements, which are sorted by code, so every list comes
      * out sorted without sorting: the full report calls this once per unit of the country.
      */
-    static UnitCompliance of(UnitRow unit, List<BaselineDto.Requirement> requirements) {
-        List<String> applicable = new ArrayList<>(requirements.size());
+    static UnitAssessment of(UnitOnDate unit, List<BaselineDto.Requirement> requirements) {
         List<String> required = new ArrayList<>(requirements.size());
         List<String> offered = new ArrayList<>(requirements.size());
         List<String> missing = new ArrayList<>();
@@ -59,7 +43,6 @@ record UnitCompliance(
                 continue;
             }
             String code = requirement.serviceCode();
-            applicable.add(code);
             if (unit.exemptedCodes().contains(code)) {
                 exempted.add(code);
                 continue;
@@ -75,9 +58,8 @@ record UnitCompliance(
             }
         }
         double score = score(offered.size(), required.size());
-        return new UnitCompliance(
+        return new UnitAssessment(
                 unit,
-                Collections.unmodifiableList(applicable),
                 Collections.unmodifiableList(required),
                 Collections.unmodifiableList(offered),
                 Collections.unmodifiableList(missing),

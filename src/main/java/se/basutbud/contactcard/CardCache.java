@@ -1,0 +1,32 @@
+package se.basutbud.contactcard;
+
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import se.basutbud.BasutbudConfig;
+import se.basutbud.change.ChangeListener;
+import se.basutbud.change.InvalidatingCache;
+
+/** Cards as served, by HSA-id: a card read is the 1177 page view, so most reads never reach the database. */
+@ApplicationScoped
+class CardCache {
+
+    private final InvalidatingCache<String, CompressedCard> cards;
+
+    CardCache(ChangeListener listener, BasutbudConfig config) {
+        this.cards = new InvalidatingCache<>(listener, config.contactCard().cacheSize(), hsaId -> hsaId);
+    }
+
+    CompressedCard peek(String hsaId) {
+        return cards.peek(hsaId);
+    }
+
+    CompressedCard get(String hsaId, Supplier<CompressedCard> loader) {
+        return cards.get(hsaId, loader);
+    }
+
+    void invalidateAll() {
+        cards.invalidateAll();
+    }
+}

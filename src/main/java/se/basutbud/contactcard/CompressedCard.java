@@ -1,0 +1,49 @@
+package se.basutbud.contactcard;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+
+/**
+ * A card as served: its JSON, deflated (a card is about 5 kB of JSON and 1 kB deflated, so every card of the
+ * country fits in a replica's memory), and its strong entity tag.
+ */
+public record CompressedCard(byte[] deflatedJson, int jsonLength, String etag) {
+
+    static CompressedCard of(String json, String contentHash) {
+        byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        try {
+            deflater.setInput(utf8);
+            deflater.finish();
+            ByteArrayOutputStream deflated = new ByteArrayOutputStream(utf8.length / 4 + 64);
+            byte[] buffer = new byte[4096];
+            while (!deflater.finished()) {
+                deflated.write(buffer, 0, deflater.deflate(buffer));
+            }
+            return new CompressedCard(deflated.toByteArray(), utf8.length, '"' + contentHash + '"');
+        } finally {
+            deflater.end();
+        }
+    }
+
+    /** The card's JSON, UTF-8. */
+    public byte[] json() {
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(deflatedJson);
+            byte[] json = new byte[jsonLength];
+            int length = inflater.inflate(json);
+            if (length != jsonLength) {
+                throw new IllegalStateException("A cached contact card did not inflate to its length");
+            }
+            return json;
+        } catch (DataFormatException e) {
+            throw new IllegalStateException("A cached contact card could not be inflated", e);
+        } finally {
+            inflater.end();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package se.basutbud.unitsondate;
+
+/**
+ * When a unit is open, an offering in force and an exemption in force, written once for every read of units
+ * on a date. Each rule is written for a period from {@code :first} to {@code :last} (both days included):
+ * a row counts if it holds on some day of it, and for a single day both are that day. Periods are half-open
+ * everywhere: a unit closes, an offering ends and an exemption lapses on the day named, not after it.
+ * {@link UnitHistory} applies the same rules to one day in Java.
+ */
+final class DateRules {
+
+    private DateRules() {}
+
+    /** Care unit {@code u}: opened (or no opening date) by the last day, not closed by the first. */
+    static String unitOpen(String first, String last) {
+        return "(u.opened_on is null or u.opened_on <= :" + last + ") and (u.closed_on is null or u.closed_on > :"
+                + first + ")";
+    }
+
+    /** Offering {@code o}: started by the last day, not ended by the first. */
+    static String offeringInForce(String first, String last) {
+        return "o.since <= :" + last + " and (o.until is null or o.until > :" + first + ")";
+    }
+
+    /** Exemption {@code x}: in force from when it was granted until it lapses; not lapsed by the first day. */
+    static String exemptionInForce(String first) {
+        return "(x.until is null or x.until > :" + first + ")";
+    }
+}

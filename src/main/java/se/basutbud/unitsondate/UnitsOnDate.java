@@ -1,0 +1,213 @@
+package se.basutbud.unitsondate;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
+
+import se.basutbud.careunit.UnitFilter;
+import se.basutbud.careunit.UnitType;
+import se.basutbud.db.NamedJdbc;
+import se.basutbud.db.OptionalConditions;
+
+/**
+ * The read model of care units on a date, for compliance and contact cards: set-based (one statement for
+ * any number of units, no query per unit or per service), the date rules of {@link DateRules}, plain JDBC
+ * through {@link NamedJdbc}, rows handed over as they arrive so that memory stays flat however many units
+ * there are. Per unit, offerings come from an index-only scan (V10). Every method must run in a
+ * transaction.
+ */
+@ApplicationScoped
+public class UnitsOnDate {
+
+    private static final String EPOCH = "date '1970-01-01'";
+
+    private final EntityManager entityManager;
+    private final ServiceCatalogue catalogue;
+
+    UnitsOnDate(EntityManager entityManager, ServiceCatalogue catalogue) {
+        this.entityManager = entityManager;
+        this.catalogue = catalogue;
+    }
+
+    /** Every unit open on the date within the filter, in HSA-id order. */
+    public void forEachOpenUnit(LocalDate date, UnitFilter filter, Consumer<UnitOnDate> consumer) {
+        read(date, filter.conditions(UnitFilter.Naming.TABLE), consumer);
+    }
+
+    /** The unit if it is open on the date. */
+    public List<UnitOnDate> openUnit(String hsaId, LocalDate date) {
+        List<UnitOnDate> units = new ArrayList<>(1);
+        read(date, new OptionalConditions().add("u.hsa_id = :hsaId", "hsaId", hsaId), units::add);
+        return units;
+    }
+
+    private void read(LocalDate date, OptionalConditions conditions, Consumer<UnitOnDate> consumer) {
+        String sql = """
+                select u.hsa_id, u.name, u.unit_type, u.care_provider, u.administration, u.municipality,
+                       array(select o.e_service_id from offering o where o.care_unit_id = u.id and %s) as offered,
+                       array(select x.e_service_id from exemption x where x.care_unit_id = u.id and %s) as exempted
+                from care_unit u
+                where %s%s
+                order by u.hsa_id
+                """.formatted(
+                        DateRules.offeringInForce("day", "day"),
+                        DateRules.exemptionInForce("day"),
+                        DateRules.unitOpen("day", "day"),
+                        conditions.andClauses());
+        Map<String, Object> params = new HashMap<>(conditions.params());
+        params.put("day", date);
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (ResultSet rows = NamedJdbc.query(connection, sql, params)) {
+                while (rows.next()) {
+                    Object[] offered = (Object[]) rows.getArray(7).getArray();
+                    Object[] exempted = (Object[]) rows.getArray(8).getArray();
+                    ServiceCatalogue.Services services = catalogue.knowing(connection, offered, exempted);
+                    consumer.accept(new UnitOnDate(
+                            rows.getString(1),
+                            rows.getString(2),
+                            UnitType.valueOf(rows.getString(3)),
+                            rows.getString(4),
+                            rows.getString(5),
+                            rows.getString(6),
+                            services.codesOf(offered),
+                            services.codesOf(exempted)));
+                }
+            }
+        });
+    }
+
+    /**
+     * Every unit open on some day from {@code first} to {@code last} within the filter, in HSA-id order, with
+     * the periods of its offerings and exemptions that touch those days; services are ranks in {@code
+     * services}, which the caller reads knowing every service its revisions require
+     * ({@link ServiceCatalogue#knowingCodes}): a service added since is -1.
+     */
+    public void forEachUnitDuring(
+            LocalDate first,
+            LocalDate last,
+            UnitFilter filter,
+            ServiceCatalogue.Services services,
+            Consumer<UnitHistory> consumer) {
+        OptionalConditions conditions = filter.conditions(UnitFilter.Naming.TABLE);
+        String sql = """
+                select u.unit_type,
+                       coalesce(u.opened_on - %1$s, %2$d), coalesce(u.closed_on - %1$s, %3$d),
+                       o.services, o.since, o.until, x.services, x.until
+                from care_unit u
+                left join lateral (
+                    select array_agg(o.e_service_id) as services, array_agg(o.since - %1$s) as since,
+                           array_agg(coalesce(o.until - %1$s, %3$d)) as until
+                    from offering o where o.care_unit_id = u.id and %4$s) o on true
+                left join lateral (
+                    select array_agg(x.e_service_id) as services, array_agg(coalesce(x.until - %1$s, %3$d)) as until
+                    from exemption x where x.care_unit_id = u.id and %5$s) x on true
+                where %6$s%7$s
+                order by u.hsa_id
+                """.formatted(
+                        EPOCH,
+                        UnitHistory.NO_START,
+                        UnitHistory.NO_END,
+                        DateRules.offeringInForce("first", "last"),
+                        DateRules.exemptionInForce("first"),
+                        DateRules.unitOpen("first", "last"),
+                        conditions.andClauses());
+        Map<String, Object> params = new HashMap<>(conditions.params());
+        params.put("first", first);
+        params.put("last", last);
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (ResultSet rows = NamedJdbc.query(connection, sql, params)) {
+                while (rows.next()) {
+                    consumer.accept(new UnitHistory(
+                            UnitType.valueOf(rows.getString(1)),
+                            rows.getInt(2),
+                            rows.getInt(3),
+                            ranks(services, objects(rows.getArray(4))),
+                            ints(rows.getArray(5)),
+                            ints(rows.getArray(6)),
+                            ranks(services, objects(rows.getArray(7))),
+                            ints(rows.getArray(8))));
+                }
+            }
+        });
+    }
+
+    /**
+     * The units with these HSA-ids, whether each is open on the date, and the active e-services each offers
+     * on it. Read in the caller's transaction (a card is refreshed in the writing one), so names come from
+     * the table, not from the catalogue's copy.
+     */
+    public List<CardUnit> forCards(Collection<String> hsaIds, LocalDate date) {
+        Map<String, Object> params = Map.of("ids", hsaIds, "day", date);
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            Map<String, List<CardUnit.OfferedService>> offered = new HashMap<>();
+            try (ResultSet rows =
+                    NamedJdbc.query(connection, """
+                    select u.hsa_id, s.code, s.name, o.url
+                    from offering o
+                    join care_unit u on u.id = o.care_unit_id
+                    join e_service s on s.id = o.e_service_id
+                    where u.hsa_id = any(:ids) and s.status = 'ACTIVE' and %s
+                    """.formatted(DateRules.offeringInForce("day", "day")), params)) {
+                while (rows.next()) {
+                    offered.computeIfAbsent(rows.getString(1), k -> new ArrayList<>())
+                            .add(new CardUnit.OfferedService(rows.getString(2), rows.getString(3), rows.getString(4)));
+                }
+            }
+            List<CardUnit> units = new ArrayList<>(hsaIds.size());
+            try (ResultSet rows =
+                    NamedJdbc.query(connection, """
+                    select u.hsa_id, u.name, u.unit_type, u.municipality, u.address, u.phone, u.website, %s
+                    from care_unit u
+                    where u.hsa_id = any(:ids)
+                    """.formatted(DateRules.unitOpen("day", "day")), params)) {
+                while (rows.next()) {
+                    String hsaId = rows.getString(1);
+                    units.add(new CardUnit(
+                            hsaId,
+                            rows.getString(2),
+                            UnitType.valueOf(rows.getString(3)),
+                            rows.getString(4),
+                            rows.getString(5),
+                            rows.getString(6),
+                            rows.getString(7),
+                            rows.getBoolean(8),
+                            offered.getOrDefault(hsaId, List.of())));
+                }
+            }
+            return units;
+        });
+    }
+
+    private static Object[] objects(Array array) throws SQLException {
+        return array == null ? new Object[0] : (Object[]) array.getArray();
+    }
+
+    private static int[] ints(Array array) throws SQLException {
+        Object[] values = objects(array);
+        int[] ints = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            ints[i] = ((Number) values[i]).intValue();
+        }
+        return ints;
+    }
+
+    private static int[] ranks(ServiceCatalogue.Services services, Object[] ids) {
+        int[] ranks = new int[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            ranks[i] = services.rankOf(((Number) ids[i]).longValue());
+        }
+        return ranks;
+    }
+}
