@@ -99,8 +99,9 @@ def build(skip):
     jar = os.path.join(ROOT, "target", "quarkus-app", "quarkus-run.jar")
     if skip and os.path.exists(jar):
         return jar
-    log("packaging the service (./mvnw package -DskipTests)")
-    run([os.path.join(ROOT, "mvnw"), "-B", "-q", "-ntp", "package", "-DskipTests"], cwd=ROOT)
+    log("packaging the service (./mvnw package -DskipTests, with its class data archive)")
+    run([os.path.join(ROOT, "mvnw"), "-B", "-q", "-ntp", "package", "-DskipTests", "-Dexec.skip=true",
+         "-Dquarkus.package.jar.appcds.enabled=true"], cwd=ROOT)
     return jar
 
 

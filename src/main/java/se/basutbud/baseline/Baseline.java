@@ -15,12 +15,12 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 
-import se.basutbud.db.CatalogueEntity;
+import se.basutbud.db.TimestampedEntity;
 
 /** A revision of the basutbud: the base set of e-services every unit (of the listed types) must offer. */
 @Entity
 @Table(name = "baseline")
-public class Baseline extends CatalogueEntity {
+public class Baseline extends TimestampedEntity {
 
     @Column(nullable = false)
     public String name;

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import se.basutbud.careunit.UnitType;
-import se.basutbud.web.Text;
+import se.basutbud.web.TextInput;
 
 public final class BaselineRequests {
 
@@ -22,14 +22,14 @@ public final class BaselineRequests {
             @Schema(examples = "Basutbud 2027", maxLength = 200)
             @NotBlank
             @Size(max = 200)
-            @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE)
+            @Pattern(regexp = TextInput.SINGLE_LINE, message = TextInput.SINGLE_LINE_MESSAGE)
             String name,
 
             @Schema(examples = "2027-01-01") @NotNull LocalDate validFrom,
 
             @Schema(maxLength = 2000)
             @Size(max = 2000)
-            @Pattern(regexp = Text.MULTI_LINE, message = Text.MULTI_LINE_MESSAGE)
+            @Pattern(regexp = TextInput.MULTI_LINE, message = TextInput.MULTI_LINE_MESSAGE)
             String decision,
 
             @Schema(

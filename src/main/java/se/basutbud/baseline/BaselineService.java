@@ -21,7 +21,7 @@ import se.basutbud.eservice.EServiceService;
 import se.basutbud.web.EntityTags;
 import se.basutbud.web.Page;
 import se.basutbud.web.PageRequest;
-import se.basutbud.web.Text;
+import se.basutbud.web.TextInput;
 import se.basutbud.web.problem.ApiException;
 
 @ApplicationScoped
@@ -47,7 +47,7 @@ public class BaselineService {
         Baseline baseline = new Baseline();
         baseline.name = request.name().strip();
         baseline.validFrom = request.validFrom();
-        baseline.decision = Text.blankToNull(request.decision());
+        baseline.decision = TextInput.blankToNull(request.decision());
         baseline.status = BaselineStatus.DRAFT;
         baseline.touch(time.now());
         if (request.copyFrom() != null) {

@@ -12,11 +12,11 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.NaturalId;
 
-import se.basutbud.db.CatalogueEntity;
+import se.basutbud.db.TimestampedEntity;
 
 @Entity
 @Table(name = "care_unit")
-public class CareUnit extends CatalogueEntity {
+public class CareUnit extends TimestampedEntity {
 
     @NaturalId
     @Column(name = "hsa_id", nullable = false, updatable = false, length = 31)

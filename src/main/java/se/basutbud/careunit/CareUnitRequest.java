@@ -9,14 +9,14 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import se.basutbud.web.Text;
+import se.basutbud.web.TextInput;
 
 @Schema(name = "CareUnitWrite", description = "A care unit as written; the HSA-id is in the path")
 public record CareUnitRequest(
         @Schema(examples = "Hälsocentralen Kvarnholmen", maxLength = 200)
         @NotBlank
         @Size(max = 200)
-        @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE)
+        @Pattern(regexp = TextInput.SINGLE_LINE, message = TextInput.SINGLE_LINE_MESSAGE)
         String name,
 
         @NotNull UnitType unitType,
@@ -32,17 +32,17 @@ public record CareUnitRequest(
 
         @Schema(maxLength = 200)
         @Size(max = 200)
-        @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE)
+        @Pattern(regexp = TextInput.SINGLE_LINE, message = TextInput.SINGLE_LINE_MESSAGE)
         String administration,
 
         @Schema(maxLength = 100)
         @Size(max = 100)
-        @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE)
+        @Pattern(regexp = TextInput.SINGLE_LINE, message = TextInput.SINGLE_LINE_MESSAGE)
         String municipality,
 
         @Schema(maxLength = 300)
         @Size(max = 300)
-        @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE)
+        @Pattern(regexp = TextInput.SINGLE_LINE, message = TextInput.SINGLE_LINE_MESSAGE)
         String address,
 
         @Schema(maxLength = 40)
@@ -52,7 +52,7 @@ public record CareUnitRequest(
 
         @Schema(maxLength = 500, format = "uri")
         @Size(max = 500)
-        @Pattern(regexp = Text.WEB_URL, message = Text.WEB_URL_MESSAGE)
+        @Pattern(regexp = TextInput.WEB_URL, message = TextInput.WEB_URL_MESSAGE)
         String website,
 
         LocalDate openedOn,

@@ -18,7 +18,7 @@ import se.basutbud.web.EntityTags;
 import se.basutbud.web.Page;
 import se.basutbud.web.PageRequest;
 import se.basutbud.web.Saved;
-import se.basutbud.web.Text;
+import se.basutbud.web.TextInput;
 import se.basutbud.web.problem.ApiException;
 
 @ApplicationScoped
@@ -63,11 +63,11 @@ public class CareUnitService {
         unit.name = request.name().strip();
         unit.unitType = request.unitType();
         unit.careProvider = careProvider;
-        unit.administration = Text.blankToNull(request.administration());
-        unit.municipality = Text.blankToNull(request.municipality());
-        unit.address = Text.blankToNull(request.address());
-        unit.phone = Text.blankToNull(request.phone());
-        unit.website = Text.blankToNull(request.website());
+        unit.administration = TextInput.blankToNull(request.administration());
+        unit.municipality = TextInput.blankToNull(request.municipality());
+        unit.address = TextInput.blankToNull(request.address());
+        unit.phone = TextInput.blankToNull(request.phone());
+        unit.website = TextInput.blankToNull(request.website());
         unit.openedOn = request.openedOn();
         unit.closedOn = request.closedOn();
         unit.touch(time.now());

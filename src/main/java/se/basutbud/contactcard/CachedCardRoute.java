@@ -14,9 +14,9 @@ import se.basutbud.BasutbudConfig;
 /**
  * The 1177 page view's path: a card this replica holds is answered straight from the HTTP route, before
  * the REST layer, with the same headers and bytes as {@link ContactCardResource}, as both write a
- * {@link CardAnswer} (a third of a card answer's work was the REST layer's routing and writing,
- * bench/RESULTS.md). Anything else, a card not held, a
- * malformed HSA-id, is passed on to the resource, which reads the database or answers the problem.
+ * {@link CardAnswer}, because the REST layer's routing and writing were a large part of a card answer's work
+ * (bench/RESULTS-notes.md). Anything else, a card not held, a malformed HSA-id, is passed on to the resource,
+ * which reads the database or answers the problem.
  */
 @ApplicationScoped
 class CachedCardRoute {

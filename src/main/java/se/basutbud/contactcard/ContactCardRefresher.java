@@ -92,7 +92,7 @@ class ContactCardRefresher {
         List<CardUnit> units = this.units.forCards(hsaIds, today);
         Map<String, ContactCardStore.StoredState> stored = store.states(hsaIds);
         // Swedish order by collation keys, computed once per name: comparing with the collator itself
-        // normalises both strings on every comparison, which was nine tenths of a national refresh.
+        // normalises both strings on every comparison, which dominated a national refresh (bench/RESULTS-notes.md).
         Collator collator = Collator.getInstance(SWEDISH);
         Map<String, CollationKey> sortKeys = new HashMap<>();
         Function<String, CollationKey> sortKey = name -> sortKeys.computeIfAbsent(name, collator::getCollationKey);

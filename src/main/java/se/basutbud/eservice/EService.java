@@ -10,11 +10,11 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.NaturalId;
 
-import se.basutbud.db.CatalogueEntity;
+import se.basutbud.db.TimestampedEntity;
 
 @Entity
 @Table(name = "e_service")
-public class EService extends CatalogueEntity {
+public class EService extends TimestampedEntity {
 
     @NaturalId
     @Column(nullable = false, updatable = false, length = 64)

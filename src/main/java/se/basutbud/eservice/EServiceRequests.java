@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import se.basutbud.web.Text;
+import se.basutbud.web.TextInput;
 
 public final class EServiceRequests {
 
@@ -26,17 +26,17 @@ public final class EServiceRequests {
             @Schema(examples = "Boka tid", maxLength = 200)
             @NotBlank
             @Size(max = 200)
-            @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE)
+            @Pattern(regexp = TextInput.SINGLE_LINE, message = TextInput.SINGLE_LINE_MESSAGE)
             String name,
 
             @Schema(examples = "Book an appointment", maxLength = 200)
             @Size(max = 200)
-            @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE)
+            @Pattern(regexp = TextInput.SINGLE_LINE, message = TextInput.SINGLE_LINE_MESSAGE)
             String nameEn,
 
             @Schema(maxLength = 2000)
             @Size(max = 2000)
-            @Pattern(regexp = Text.MULTI_LINE, message = Text.MULTI_LINE_MESSAGE)
+            @Pattern(regexp = TextInput.MULTI_LINE, message = TextInput.MULTI_LINE_MESSAGE)
             String description,
 
             @Schema(description = "Defaults to ACTIVE") EServiceStatus status) {}
@@ -46,17 +46,17 @@ public final class EServiceRequests {
             @Schema(examples = "Förnya recept", maxLength = 200)
             @NotBlank
             @Size(max = 200)
-            @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE)
+            @Pattern(regexp = TextInput.SINGLE_LINE, message = TextInput.SINGLE_LINE_MESSAGE)
             String name,
 
             @Schema(maxLength = 200)
             @Size(max = 200)
-            @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE)
+            @Pattern(regexp = TextInput.SINGLE_LINE, message = TextInput.SINGLE_LINE_MESSAGE)
             String nameEn,
 
             @Schema(maxLength = 2000)
             @Size(max = 2000)
-            @Pattern(regexp = Text.MULTI_LINE, message = Text.MULTI_LINE_MESSAGE)
+            @Pattern(regexp = TextInput.MULTI_LINE, message = TextInput.MULTI_LINE_MESSAGE)
             String description,
 
             @NotNull EServiceStatus status) {}

@@ -15,7 +15,7 @@ import se.basutbud.db.OptionalConditions;
 import se.basutbud.web.EntityTags;
 import se.basutbud.web.Page;
 import se.basutbud.web.PageRequest;
-import se.basutbud.web.Text;
+import se.basutbud.web.TextInput;
 import se.basutbud.web.problem.ApiException;
 
 @ApplicationScoped
@@ -57,8 +57,8 @@ public class EServiceService {
         EService service = new EService();
         service.code = request.code();
         service.name = request.name().strip();
-        service.nameEn = Text.blankToNull(request.nameEn());
-        service.description = Text.blankToNull(request.description());
+        service.nameEn = TextInput.blankToNull(request.nameEn());
+        service.description = TextInput.blankToNull(request.description());
         service.status = request.status() == null ? EServiceStatus.ACTIVE : request.status();
         service.touch(time.now());
         service.persistAndFlush();
@@ -74,8 +74,8 @@ public class EServiceService {
         EServiceDto before = EServiceDto.of(service);
         EntityTags.requireMatch(ifMatch, before);
         service.name = request.name().strip();
-        service.nameEn = Text.blankToNull(request.nameEn());
-        service.description = Text.blankToNull(request.description());
+        service.nameEn = TextInput.blankToNull(request.nameEn());
+        service.description = TextInput.blankToNull(request.description());
         service.status = request.status();
         service.touch(time.now());
         service.flush();

@@ -10,13 +10,13 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import se.basutbud.careunit.CareUnit;
-import se.basutbud.db.CatalogueEntity;
+import se.basutbud.db.TimestampedEntity;
 import se.basutbud.eservice.EService;
 
 /** Takes one base e-service off one unit's requirements, with a reason, optionally until a date (exclusive). */
 @Entity
 @Table(name = "exemption")
-public class Exemption extends CatalogueEntity {
+public class Exemption extends TimestampedEntity {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "care_unit_id")

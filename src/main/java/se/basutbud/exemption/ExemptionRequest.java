@@ -8,14 +8,14 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import se.basutbud.web.Text;
+import se.basutbud.web.TextInput;
 
 @Schema(name = "ExemptionWrite", description = "Exempt a unit from one base e-service")
 public record ExemptionRequest(
         @Schema(maxLength = 1000, examples = "The unit has no vaccination room until the rebuild is done")
         @NotBlank
         @Size(max = 1000)
-        @Pattern(regexp = Text.MULTI_LINE, message = Text.MULTI_LINE_MESSAGE)
+        @Pattern(regexp = TextInput.MULTI_LINE, message = TextInput.MULTI_LINE_MESSAGE)
         String reason,
 
         @Schema(description = "First day the exemption no longer applies; omit for no end")

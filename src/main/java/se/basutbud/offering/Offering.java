@@ -11,13 +11,13 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import se.basutbud.careunit.CareUnit;
-import se.basutbud.db.CatalogueEntity;
+import se.basutbud.db.TimestampedEntity;
 import se.basutbud.eservice.EService;
 
 /** A period [since, until) in which a unit offers an e-service; until is null while it lasts. */
 @Entity
 @Table(name = "offering")
-public class Offering extends CatalogueEntity {
+public class Offering extends TimestampedEntity {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "care_unit_id")

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import se.basutbud.web.Text;
+import se.basutbud.web.TextInput;
 
 @Schema(name = "OfferingWrite", description = "Start offering an e-service, or update the link of an ongoing offering")
 public record OfferingRequest(
@@ -17,7 +17,7 @@ public record OfferingRequest(
                 format = "uri",
                 examples = "https://e-tjanster.1177.se/mvk/login/login.xhtml")
         @Size(max = 500)
-        @Pattern(regexp = Text.WEB_URL, message = Text.WEB_URL_MESSAGE)
+        @Pattern(regexp = TextInput.WEB_URL, message = TextInput.WEB_URL_MESSAGE)
         String url,
 
         @Schema(description = "First day offered; defaults to today")

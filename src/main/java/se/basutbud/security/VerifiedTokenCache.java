@@ -18,8 +18,8 @@ import io.smallrye.jwt.auth.principal.ParseException;
 
 /**
  * Remembers bearer tokens that verified, by their exact text, so that a client calling again with the same
- * token is not verified again: the RSA signature check and the parsing were four tenths of the work of a
- * cached answer (bench/RESULTS.md). What verified once stays true of the same text until the token
+ * token is not verified again: the RSA signature check and the parsing dominated the work of a cached answer
+ * (bench/RESULTS-notes.md). What verified once stays true of the same text until the token
  * expires, and a remembered token is used only while it has not expired; entries are dropped after five
  * minutes, so a change of the identity provider's keys takes effect by then. Tokens that fail are never
  * remembered.

@@ -3,6 +3,7 @@ package se.basutbud.compliance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static se.basutbud.support.Api.json;
 
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
@@ -41,10 +43,12 @@ import se.basutbud.support.FixedTimeSource;
 
 /**
  * The benchmark's generator at a small size, loaded as bench/run loads it (COPY), then every set-based
- * answer of the service checked against the per-unit rule of the v1 contract, unit by unit: the full
- * report (JSON and CSV), the hand-written SQL the benchmark measures as the database's floor, coverage per
- * service, groups, the trend, and the contact cards built from the loaded data. Dated in the 2980s, far
- * from today and from the other tests' dates, and under care providers of its own.
+ * answer of the service checked, unit by unit, against {@link RawTablesOracle}, which reads the raw tables
+ * and applies the contract's rules in Java, sharing no code with the service: the full report (JSON and CSV),
+ * one unit's compliance, the hand-written SQL the benchmark measures as the database's floor, coverage per
+ * service, groups, every point of the trend, and the contact cards built from the loaded data. Dated in the
+ * 2980s, far from today and from the other tests' dates, and under care providers of its own; loaded once
+ * per database, so the test runs again on a database an earlier run left it in.
  */
 @QuarkusTest
 class GeneratedDatasetTest {
@@ -57,18 +61,42 @@ class GeneratedDatasetTest {
     @Inject
     AgroalDataSource dataSource;
 
-    @Inject
-    ComplianceService compliance;
-
     @BeforeEach
     void loadOnce() throws Exception {
         synchronized (GeneratedDatasetTest.class) {
-            if (!loaded) {
+            if (!loaded
+                    && single("select count(*) from baseline where valid_from = date '" + YEAR + "-01-01'")
+                            .equals("0")) {
                 try (Connection connection = dataSource.getConnection()) {
-                    new DatasetGenerator(SEED, DatasetGenerator.Size.S, YEAR).writeTo(jdbc(connection));
+                    load(connection);
                 }
-                loaded = true;
             }
+            loaded = true;
+        }
+    }
+
+    /**
+     * The generator's script in one transaction of this test's own making: on any failure it is rolled back
+     * before the connection goes back to the pool, never left there aborted.
+     */
+    private static void load(Connection connection) throws Exception {
+        connection.setAutoCommit(false);
+        try {
+            new DatasetGenerator(SEED, DatasetGenerator.Size.S, YEAR).writeTo(jdbc(connection));
+            connection.commit();
+        } catch (Exception | Error e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private RawTablesOracle oracle() {
+        try (Connection connection = dataSource.getConnection()) {
+            return new RawTablesOracle(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -178,7 +206,9 @@ class GeneratedDatasetTest {
     }
 
     @Test
-    void theFullReportAgreesWithTheRuleOnEveryUnit() {
+    void theFullReportIsWhatTheRawTablesSayOnEveryUnit() {
+        RawTablesOracle oracle = oracle();
+        Map<String, RawTablesOracle.Expected> expected = oracle.on(AS_OF, oracle.inForceOn(AS_OF));
         JsonPath report = json().queryParam("asOf", AS_OF.toString())
                 .get("/api/v1/compliance")
                 .then()
@@ -187,25 +217,28 @@ class GeneratedDatasetTest {
                 .jsonPath();
         List<Map<String, Object>> rows = report.getList("units");
         assertTrue(rows.size() > 900, "the dataset's open units are in the report: " + rows.size());
+        assertEquals(
+                List.copyOf(expected.keySet()),
+                rows.stream().map(row -> row.get("hsaId")).toList());
         int compliant = 0;
         int partial = 0;
         int nonCompliant = 0;
         double total = 0;
         for (Map<String, Object> row : rows) {
             String hsaId = (String) row.get("hsaId");
-            ComplianceDtos.UnitCompliance unit = rule(hsaId);
+            RawTablesOracle.Expected unit = expected.get(hsaId);
             assertEquals(unit.required().size(), row.get("required"), hsaId);
             assertEquals(unit.offered().size(), row.get("offered"), hsaId);
             assertEquals(unit.missing(), row.get("missing"), hsaId);
             assertEquals(unit.exempted(), row.get("exempted"), hsaId);
             assertEquals(unit.score(), ((Number) row.get("score")).doubleValue(), 1e-12, hsaId);
-            assertEquals(unit.status().name(), row.get("status"), hsaId);
-            switch ((String) row.get("status")) {
+            assertEquals(unit.status(), row.get("status"), hsaId);
+            switch (unit.status()) {
                 case "COMPLIANT" -> compliant++;
                 case "PARTIAL" -> partial++;
                 default -> nonCompliant++;
             }
-            total += ((Number) row.get("score")).doubleValue();
+            total += unit.score();
         }
         assertTrue(compliant > 0 && partial > 0, "the dataset has compliant and partial units");
         assertEquals(rows.size(), report.getInt("summary.units"));
@@ -213,6 +246,24 @@ class GeneratedDatasetTest {
         assertEquals(partial, report.getInt("summary.partial"));
         assertEquals(nonCompliant, report.getInt("summary.nonCompliant"));
         assertEquals(total / rows.size(), report.getDouble("summary.averageScore"), 1e-9);
+
+        // One unit's compliance, for a sample of units: the per-unit path, with its own read.
+        expected.values().stream()
+                .filter(unit -> unit.hsaId().startsWith("SE232100"))
+                .limit(40)
+                .forEach(unit -> {
+                    JsonPath one = json().queryParam("asOf", AS_OF.toString())
+                            .get("/api/v1/care-units/" + unit.hsaId() + "/compliance")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .jsonPath();
+                    assertEquals(unit.required(), one.getList("required"), unit.hsaId());
+                    assertEquals(unit.offered(), one.getList("offered"), unit.hsaId());
+                    assertEquals(unit.missing(), one.getList("missing"), unit.hsaId());
+                    assertEquals(unit.exempted(), one.getList("exempted"), unit.hsaId());
+                    assertEquals(unit.status(), one.getString("status"), unit.hsaId());
+                });
 
         // The same rows as CSV.
         String csv = json().accept("text/csv")
@@ -267,21 +318,25 @@ class GeneratedDatasetTest {
     }
 
     @Test
-    void servicesAndGroupsAgreeWithTheReportsRows() {
-        JsonPath report = json().queryParam("asOf", AS_OF.toString())
-                .get("/api/v1/compliance")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
-        List<Map<String, Object>> rows = report.getList("units");
+    void servicesAndGroupsAreWhatTheRawTablesSay() {
+        RawTablesOracle oracle = oracle();
+        Map<String, RawTablesOracle.Expected> expected = oracle.on(AS_OF, oracle.inForceOn(AS_OF));
         Map<String, int[]> byMunicipality = new TreeMap<>();
-        for (Map<String, Object> row : rows) {
-            String key = String.valueOf(row.get("municipality"));
-            int[] counts = byMunicipality.computeIfAbsent(key, k -> new int[2]);
+        Map<String, int[]> byService = new HashMap<>();
+        for (RawTablesOracle.Expected unit : expected.values()) {
+            int[] counts = byMunicipality.computeIfAbsent(String.valueOf(unit.municipality()), k -> new int[2]);
             counts[0]++;
-            if ("COMPLIANT".equals(row.get("status"))) {
+            if ("COMPLIANT".equals(unit.status())) {
                 counts[1]++;
+            }
+            for (String code : unit.required()) {
+                byService.computeIfAbsent(code, c -> new int[3])[0]++;
+            }
+            for (String code : unit.offered()) {
+                byService.computeIfAbsent(code, c -> new int[3])[1]++;
+            }
+            for (String code : unit.exempted()) {
+                byService.computeIfAbsent(code, c -> new int[3])[2]++;
             }
         }
         JsonPath groups = json().queryParam("asOf", AS_OF.toString())
@@ -294,25 +349,11 @@ class GeneratedDatasetTest {
         List<Map<String, Object>> items = groups.getList("items");
         assertEquals(byMunicipality.size(), items.size());
         for (Map<String, Object> item : items) {
-            int[] expected = byMunicipality.get(String.valueOf(item.get("key")));
-            assertEquals(expected[0], item.get("units"), String.valueOf(item.get("key")));
-            assertEquals(expected[1], item.get("compliant"), String.valueOf(item.get("key")));
+            int[] counts = byMunicipality.get(String.valueOf(item.get("key")));
+            assertEquals(counts[0], item.get("units"), String.valueOf(item.get("key")));
+            assertEquals(counts[1], item.get("compliant"), String.valueOf(item.get("key")));
         }
 
-        // Per service: units that must offer it, and those that do, counted from each unit's own answer.
-        Map<String, int[]> byService = new HashMap<>();
-        for (Map<String, Object> row : rows) {
-            ComplianceDtos.UnitCompliance unit = rule((String) row.get("hsaId"));
-            for (String code : unit.required()) {
-                byService.computeIfAbsent(code, c -> new int[3])[0]++;
-            }
-            for (String code : unit.offered()) {
-                byService.computeIfAbsent(code, c -> new int[3])[1]++;
-            }
-            for (String code : unit.exempted()) {
-                byService.computeIfAbsent(code, c -> new int[3])[2]++;
-            }
-        }
         JsonPath services = json().queryParam("asOf", AS_OF.toString())
                 .get("/api/v1/compliance/services")
                 .then()
@@ -320,17 +361,20 @@ class GeneratedDatasetTest {
                 .extract()
                 .jsonPath();
         List<Map<String, Object>> coverage = services.getList("items");
-        assertFalse(coverage.isEmpty());
+        assertEquals(
+                oracle.inForceOn(AS_OF).unitTypesByCode().keySet(),
+                coverage.stream().map(item -> item.get("serviceCode")).collect(Collectors.toSet()));
         for (Map<String, Object> item : coverage) {
-            int[] expected = byService.getOrDefault((String) item.get("serviceCode"), new int[3]);
-            assertEquals(expected[0], item.get("applicableUnits"), (String) item.get("serviceCode"));
-            assertEquals(expected[1], item.get("offeringUnits"), (String) item.get("serviceCode"));
-            assertEquals(expected[2], item.get("exemptedUnits"), (String) item.get("serviceCode"));
+            int[] counts = byService.getOrDefault((String) item.get("serviceCode"), new int[3]);
+            assertEquals(counts[0], item.get("applicableUnits"), (String) item.get("serviceCode"));
+            assertEquals(counts[1], item.get("offeringUnits"), (String) item.get("serviceCode"));
+            assertEquals(counts[2], item.get("exemptedUnits"), (String) item.get("serviceCode"));
         }
     }
 
     @Test
-    void everyPointOfTheTrendIsTheReportOfItsDate() {
+    void everyPointOfTheTrendIsWhatTheRawTablesSayOfItsDate() {
+        RawTablesOracle oracle = oracle();
         LocalDate from = LocalDate.of(YEAR - 3, 7, 1);
         JsonPath trend = json().queryParam("from", from.toString())
                 .queryParam("to", AS_OF.toString())
@@ -344,24 +388,16 @@ class GeneratedDatasetTest {
         assertEquals(36, points.size());
         Set<Object> revisions = new HashSet<>();
         for (Map<String, Object> point : points) {
-            String date = (String) point.get("date");
-            var answer = json().queryParam("asOf", date)
-                    .get("/api/v1/compliance")
-                    .then()
-                    .extract();
-            if (point.get("baseline") == null) {
-                assertEquals(404, answer.statusCode(), date);
+            LocalDate date = LocalDate.parse((String) point.get("date"));
+            RawTablesOracle.Revision revision = oracle.inForceOn(date);
+            if (revision == null) {
+                assertNull(point.get("baseline"), date.toString());
+                assertEquals((int) oracle.openOn(date), point.get("units"), date.toString());
                 continue;
             }
-            revisions.add(((Map<?, ?>) point.get("baseline")).get("id"));
-            JsonPath report = answer.jsonPath();
-            assertEquals(report.getInt("summary.units"), point.get("units"), date);
-            assertEquals(report.getInt("summary.compliant"), point.get("compliant"), date);
-            assertEquals(
-                    report.getDouble("summary.averageScore"),
-                    ((Number) point.get("averageScore")).doubleValue(),
-                    1e-9,
-                    date);
+            revisions.add(revision.id());
+            assertEquals(revision.id(), ((Number) ((Map<?, ?>) point.get("baseline")).get("id")).longValue());
+            assertSummary(oracle.on(date, revision), point, date);
         }
         assertTrue(revisions.size() >= 3, "the trend crosses the three yearly revisions");
 
@@ -375,21 +411,39 @@ class GeneratedDatasetTest {
                 .statusCode(200)
                 .extract()
                 .jsonPath();
-        for (Map<String, Object> point : fixed.<Map<String, Object>>getList("items")) {
-            JsonPath report = json().queryParam("asOf", (String) point.get("date"))
-                    .queryParam("baseline", draft)
-                    .get("/api/v1/compliance")
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath();
-            assertEquals(report.getInt("summary.compliant"), point.get("compliant"), (String) point.get("date"));
+        List<Map<String, Object>> fixedPoints = fixed.getList("items");
+        assertEquals(6, fixedPoints.size());
+        for (Map<String, Object> point : fixedPoints) {
+            LocalDate date = LocalDate.parse((String) point.get("date"));
+            assertSummary(oracle.on(date, oracle.revision(draft)), point, date);
         }
     }
 
+    private static void assertSummary(
+            Map<String, RawTablesOracle.Expected> expected, Map<String, Object> point, LocalDate date) {
+        assertEquals(expected.size(), point.get("units"), date.toString());
+        assertEquals(
+                (int) expected.values().stream()
+                        .filter(unit -> unit.status().equals("COMPLIANT"))
+                        .count(),
+                point.get("compliant"),
+                date.toString());
+        assertEquals(
+                expected.values().stream()
+                        .mapToDouble(RawTablesOracle.Expected::score)
+                        .average()
+                        .orElseThrow(),
+                ((Number) point.get("averageScore")).doubleValue(),
+                1e-9,
+                date.toString());
+    }
+
     @Test
-    void contactCardsAreBuiltFromTheLoadedData() {
+    void contactCardsAreWhatTheRawTablesSay() {
         FixedTimeSource.setToday(AS_OF);
+        RawTablesOracle oracle = oracle();
+        RawTablesOracle.Revision revision = oracle.inForceOn(AS_OF);
+        Map<String, RawTablesOracle.Expected> expected = oracle.on(AS_OF, revision);
         Map<String, List<Map<String, Object>>> servicesOnCards = new HashMap<>();
         String cursor = null;
         boolean more = true;
@@ -409,42 +463,38 @@ class GeneratedDatasetTest {
             cursor = page.getString("cursor");
             more = page.getBoolean("hasMore");
         }
-        JsonPath report = json().queryParam("asOf", AS_OF.toString())
-                .get("/api/v1/compliance")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
-        int checked = 0;
-        for (Map<String, Object> row : report.<Map<String, Object>>getList("units")) {
-            String hsaId = (String) row.get("hsaId");
-            if (!hsaId.startsWith("SE232100") && !hsaId.startsWith("SE55690")) {
-                continue;
+        assertEquals(expected.keySet(), servicesOnCards.keySet(), "a card for every unit open today, no other");
+        String unitTypes = "select hsa_id, unit_type from care_unit";
+        Map<String, String> typeOf = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(unitTypes)) {
+            while (rows.next()) {
+                typeOf.put(rows.getString(1), rows.getString(2));
             }
-            ComplianceDtos.UnitCompliance unit = rule(hsaId);
-            List<Map<String, Object>> onCard = servicesOnCards.get(hsaId);
-            Set<String> offered = new HashSet<>(unit.offered());
-            offered.addAll(unit.optional());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        int checked = 0;
+        for (RawTablesOracle.Expected unit : expected.values()) {
             Set<String> codesOnCard = new HashSet<>();
             Set<String> base = new HashSet<>();
-            for (Map<String, Object> service : onCard) {
+            for (Map<String, Object> service : servicesOnCards.get(unit.hsaId())) {
                 codesOnCard.add((String) service.get("code"));
                 if (Boolean.TRUE.equals(service.get("base"))) {
                     base.add((String) service.get("code"));
                 }
             }
-            assertEquals(offered, codesOnCard, hsaId);
-            // Base services on a card are the applicable ones it offers, exempted or not.
-            base.removeAll(unit.exempted());
-            assertEquals(new HashSet<>(unit.offered()), base, hsaId);
+            assertEquals(unit.offeredActive(), codesOnCard, unit.hsaId());
+            // Base services on a card are the ones it offers that the revision requires of its type.
+            Set<String> expectedBase = unit.offeredActive().stream()
+                    .filter(code -> revision.unitTypesByCode().containsKey(code)
+                            && revision.applies(code, typeOf.get(unit.hsaId())))
+                    .collect(Collectors.toSet());
+            assertEquals(expectedBase, base, unit.hsaId());
             checked++;
         }
         assertTrue(checked > 900, "cards checked: " + checked);
-    }
-
-    /** The per-unit rule of the v1 contract: one unit's compliance, as GET /care-units/{hsaId}/compliance computes it. */
-    private ComplianceDtos.UnitCompliance rule(String hsaId) {
-        return compliance.unit(hsaId, AS_OF, null);
     }
 
     private long draftId() {
@@ -483,6 +533,9 @@ class GeneratedDatasetTest {
         return new DatasetGenerator.Sink() {
             @Override
             public void statement(String sql) throws IOException {
+                if (sql.equals("begin") || sql.equals("commit") || sql.startsWith("vacuum")) {
+                    return; // the test's own transaction stands in for the script's; vacuum cannot run in one
+                }
                 try (Statement statement = connection.createStatement()) {
                     statement.execute(sql);
                 } catch (SQLException e) {

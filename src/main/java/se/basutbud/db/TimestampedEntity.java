@@ -16,7 +16,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  * except for basutbud revisions, which have none.
  */
 @MappedSuperclass
-public abstract class CatalogueEntity extends PanacheEntityBase {
+public abstract class TimestampedEntity extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -5,7 +5,7 @@ package se.basutbud.web;
  * common subset of Java and ECMA-262 regular expressions, because the contract publishes them and clients
  * (JSON Schema validators, browsers) check them with ECMA-262: {@code \p{Cntrl}} means something else there.
  */
-public final class Text {
+public final class TextInput {
 
     /** No control characters at all (tabs and line breaks included). */
     public static final String SINGLE_LINE = "^[^\\x00-\\x1F\\x7F]*$";
@@ -22,7 +22,7 @@ public final class Text {
 
     public static final String WEB_URL_MESSAGE = "must be an absolute http or https URL";
 
-    private Text() {}
+    private TextInput() {}
 
     /** Null for a missing or blank value, else the value without surrounding white space. */
     public static String blankToNull(String value) {
