@@ -32,9 +32,11 @@ import se.basutbud.eservice.EServiceRequests;
 import se.basutbud.eservice.EServiceService;
 import se.basutbud.security.Caller;
 import se.basutbud.security.Roles;
+import se.basutbud.support.DependsOnTheDatabaseServer;
 import se.basutbud.support.Tokens;
 
 @io.quarkus.test.junit.QuarkusTest
+@DependsOnTheDatabaseServer
 class AuditTest {
 
     @Inject

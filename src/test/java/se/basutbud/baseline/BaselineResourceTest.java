@@ -24,6 +24,57 @@ import io.quarkus.test.junit.QuarkusTest;
 class BaselineResourceTest {
 
     @Test
+    void ifMatchOnARequirementsDeleteNamesTheDraftsCurrentVersionStrongly() {
+        String a = createService("A-tjänst");
+        String b = createService("B-tjänst");
+        long id = json().body(Map.of("name", "Basutbud 2027", "validFrom", "2027-01-01"))
+                .post("/api/v1/baselines")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        json().body(Map.of())
+                .put("/api/v1/baselines/" + id + "/requirements/" + a)
+                .then()
+                .statusCode(200);
+        String etag = json().body(Map.of())
+                .put("/api/v1/baselines/" + id + "/requirements/" + b)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        // If-Match compares strongly: the weak form of the current tag does not match.
+        assertProblem(
+                        json().header("If-Match", "W/" + etag)
+                                .delete("/api/v1/baselines/" + id + "/requirements/" + b)
+                                .then(),
+                        412)
+                .body("type", equalTo("/problems/precondition-failed"));
+        assertProblem(
+                json().header("If-Match", "\"stale\"")
+                        .delete("/api/v1/baselines/" + id + "/requirements/" + b)
+                        .then(),
+                412);
+        json().header("If-Match", "\"stale\", " + etag)
+                .delete("/api/v1/baselines/" + id + "/requirements/" + b)
+                .then()
+                .statusCode(204);
+        // The draft changed with the delete: the tag read before it is stale now, and "*" matches any version.
+        assertProblem(
+                json().header("If-Match", etag)
+                        .delete("/api/v1/baselines/" + id + "/requirements/" + a)
+                        .then(),
+                412);
+        json().get("/api/v1/baselines/" + id).then().body("requirements.serviceCode", contains(a));
+        json().header("If-Match", "*")
+                .delete("/api/v1/baselines/" + id + "/requirements/" + a)
+                .then()
+                .statusCode(204);
+        json().get("/api/v1/baselines/" + id).then().body("requirements", empty());
+    }
+
+    @Test
     void aDraftGetsRequirementsLimitedToUnitTypesSortedByCode() {
         String b = createService("B-tjänst");
         String a = createService("A-tjänst");

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static se.basutbud.support.Api.assertProblem;
 import static se.basutbud.support.Api.createService;
 import static se.basutbud.support.Api.draftBaseline;
@@ -17,13 +18,18 @@ import static se.basutbud.support.Api.publishBaseline;
 import static se.basutbud.support.Api.putUnit;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.test.junit.QuarkusTest;
+
+import se.basutbud.support.DependsOnTheDatabaseServer;
 
 /**
  * One small region per test: A (primary care) offers every required service and one more; B (primary
@@ -31,6 +37,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * one more requirement for its type; a closed unit and one not yet opened stay out.
  */
 @QuarkusTest
+@DependsOnTheDatabaseServer
 class ComplianceResourceTest {
 
     private static final LocalDate SINCE = LocalDate.of(2020, 1, 1);
@@ -192,6 +199,21 @@ class ComplianceResourceTest {
                 .get("/api/v1/compliance")
                 .then()
                 .body("units.hsaId", contains(c));
+    }
+
+    @Test
+    void theStreamedReportSendsItsSummaryAfterTheUnits() throws Exception {
+        String body = json().queryParam("asOf", AS_OF)
+                .queryParam("baseline", draft)
+                .queryParam("careProvider", provider)
+                .get("/api/v1/compliance")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        List<String> fields = new ArrayList<>();
+        new ObjectMapper().readTree(body).fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("asOf", "baseline", "units", "summary"), fields, body);
     }
 
     @Test

@@ -39,6 +39,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 import se.basutbud.bench.DatasetGenerator;
+import se.basutbud.support.DependsOnTheDatabaseServer;
 import se.basutbud.support.FixedTimeSource;
 
 /**
@@ -51,6 +52,7 @@ import se.basutbud.support.FixedTimeSource;
  * per database, so the test runs again on a database an earlier run left it in.
  */
 @QuarkusTest
+@DependsOnTheDatabaseServer
 class GeneratedDatasetTest {
 
     private static final long SEED = 7;

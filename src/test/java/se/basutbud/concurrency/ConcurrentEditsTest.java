@@ -27,8 +27,11 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
+import se.basutbud.support.DependsOnTheDatabaseServer;
+
 /** Real threads against the real database: the rules hold however writes interleave. */
 @QuarkusTest
+@DependsOnTheDatabaseServer
 class ConcurrentEditsTest {
 
     private static final int WRITERS = 8;
@@ -88,6 +91,25 @@ class ConcurrentEditsTest {
                         .then(),
                 412);
         json().get("/api/v1/care-units/" + unit).then().body("name", equalTo("Två"));
+        // Strong comparison: the weak form of the current tag is refused; "*" matches whatever exists.
+        assertProblem(
+                json().header("If-Match", "W/" + next)
+                        .body(Map.of("name", "Tre", "unitType", "PRIMARY_CARE"))
+                        .put("/api/v1/care-units/" + unit)
+                        .then(),
+                412);
+        json().header("If-Match", "*")
+                .body(Map.of("name", "Två och en halv", "unitType", "PRIMARY_CARE"))
+                .put("/api/v1/care-units/" + unit)
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("Två och en halv"));
+        assertProblem(
+                json().header("If-Match", "*")
+                        .body(Map.of("name", "Ny", "unitType", "PRIMARY_CARE"))
+                        .put("/api/v1/care-units/" + newCareProvider() + "-1")
+                        .then(),
+                412);
         // Without If-Match a write is unconditional, as before.
         json().body(Map.of("name", "Fyra", "unitType", "PRIMARY_CARE"))
                 .put("/api/v1/care-units/" + unit)

@@ -17,22 +17,32 @@ import static se.basutbud.support.Api.offer;
 import static se.basutbud.support.Api.publishBaseline;
 import static se.basutbud.support.Api.putUnit;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
+import se.basutbud.support.DependsOnTheDatabaseServer;
 import se.basutbud.support.FixedTimeSource;
 
 /** Each test moves "today" to a date of its own, where the revision it publishes is the one in force. */
 @QuarkusTest
+@DependsOnTheDatabaseServer
 class ContactCardResourceTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     LocalDate today;
     String provider;
@@ -263,6 +273,56 @@ class ContactCardResourceTest {
                 .filter(c -> units.contains(c.get("hsaId")))
                 .allMatch(c -> Boolean.TRUE.equals(
                         ((List<Map<String, Object>>) c.get("eServices")).get(0).get("base"))));
+    }
+
+    @Test
+    void aCardChangedByAWriterStillRunningIsNotSkippedForChangesThatCommitAfterIt() throws Exception {
+        String code = createService("Tjänst");
+        String slow = provider + "-1";
+        String fast = provider + "-2";
+        putUnit(slow, "PRIMARY_CARE", Map.of());
+        putUnit(fast, "PRIMARY_CARE", Map.of());
+        offer(slow, code, today);
+        offer(fast, code, today);
+        String cursor = syncAll(null, 500, new ArrayList<>());
+        String during;
+        try (Connection held = dataSource.getConnection()) {
+            held.setAutoCommit(false);
+            try {
+                // A writer that began first and commits last changes the first card, as the refresher does.
+                try (Statement statement = held.createStatement()) {
+                    assertEquals(
+                            1,
+                            statement.executeUpdate("update contact_card set updated_at = now(), "
+                                    + "change_xid = pg_current_xact_id() where hsa_id = '" + slow + "'"));
+                }
+                // A later transaction changes the second card and commits while the first still runs.
+                putUnit(fast, "PRIMARY_CARE", Map.of("name", "Ändrad"));
+                List<Map<String, Object>> whileRunning = new ArrayList<>();
+                during = syncAll(cursor, 500, whileRunning);
+                assertEquals(
+                        List.of(),
+                        hsaIds(whileRunning, slow, fast),
+                        "nothing from the oldest running transaction on: the cursor must not pass the slow writer's change");
+                held.commit();
+            } finally {
+                if (!held.getAutoCommit()) {
+                    held.rollback();
+                    held.setAutoCommit(true);
+                }
+            }
+        }
+        List<Map<String, Object>> afterwards = new ArrayList<>();
+        syncAll(during, 500, afterwards);
+        assertEquals(List.of(slow, fast), hsaIds(afterwards, slow, fast), "both, in commit-order-safe order");
+    }
+
+    private static List<Object> hsaIds(List<Map<String, Object>> items, String... ours) {
+        List<String> wanted = List.of(ours);
+        return items.stream()
+                .map(item -> item.get("hsaId"))
+                .filter(wanted::contains)
+                .toList();
     }
 
     @Test

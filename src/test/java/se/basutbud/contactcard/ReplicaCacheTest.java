@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 
+import se.basutbud.support.DependsOnTheDatabaseServer;
 import se.basutbud.support.FixedTimeSource;
 
 /**
@@ -35,6 +36,7 @@ import se.basutbud.support.FixedTimeSource;
  * cached), the notification evicts it, and losing the notifications empties the caches.
  */
 @QuarkusTest
+@DependsOnTheDatabaseServer
 class ReplicaCacheTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);

@@ -133,14 +133,31 @@ class GeneratedClientIT {
         ApiException notModified = assertThrows(ApiException.class, () -> cards.getContactCard(hsaId, cardTag));
         assertEquals(304, notModified.getCode());
 
-        ContactCardFeed feed = cards.getContactCardFeed(null, 50);
-        assertNotNull(feed.getCursor());
-        for (ContactCardFeedItem item : feed.getItems()) {
-            Object actual = item.getActualInstance();
-            assertTrue(
-                    actual instanceof ChangedContactCard || actual instanceof RemovedContactCard,
-                    String.valueOf(actual));
+        // The whole feed, page by page: every item decodes as one of its two kinds, and our card is in it.
+        ChangedContactCard ours = null;
+        String cursor = null;
+        for (int page = 0; page < 1_000; page++) {
+            ContactCardFeed feed = cards.getContactCardFeed(cursor, 50);
+            assertNotNull(feed.getCursor());
+            for (ContactCardFeedItem item : feed.getItems()) {
+                Object actual = item.getActualInstance();
+                assertTrue(
+                        actual instanceof ChangedContactCard || actual instanceof RemovedContactCard,
+                        String.valueOf(actual));
+                if (actual instanceof ChangedContactCard changed && hsaId.equals(changed.getHsaId())) {
+                    ours = changed;
+                }
+            }
+            cursor = feed.getCursor();
+            if (!Boolean.TRUE.equals(feed.getHasMore())) {
+                break;
+            }
         }
+        assertNotNull(ours, "the feed holds the unit's card");
+        assertEquals(Boolean.FALSE, ours.getRemoved());
+        assertEquals(
+                List.of("fornya-recept"),
+                ours.geteServices().stream().map(ContactCardEService::getCode).toList());
     }
 
     private static String header(ApiResponse<?> response, String name) {

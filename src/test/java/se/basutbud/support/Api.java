@@ -81,10 +81,14 @@ public final class Api {
         Map<String, Object> body = new java.util.HashMap<>(extra);
         body.put("name", body.getOrDefault("name", "Enhet " + hsaId));
         body.put("unitType", unitType);
+        // Creates or replaces, as the tests need; either way the unit answered is the one sent.
         json().body(body)
                 .put("/api/v1/care-units/" + hsaId)
                 .then()
-                .statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(201)));
+                .statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(201)))
+                .body("hsaId", equalTo(hsaId.toUpperCase(java.util.Locale.ROOT)))
+                .body("name", equalTo(body.get("name")))
+                .body("unitType", equalTo(unitType));
     }
 
     public static void offer(String hsaId, String code, LocalDate since) {

@@ -2,6 +2,7 @@ package se.basutbud.web;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -100,6 +102,21 @@ class WebEdgeTest {
                     .header("Access-Control-Allow-Origin", "*")
                     .header("Access-Control-Expose-Headers", containsString("Link"));
         }
+    }
+
+    @Test
+    void theServiceSaysWhatItIsWithoutAToken() {
+        request()
+                .get("/api/v1/info")
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .body("service", equalTo("basutbud"))
+                .body(
+                        "version",
+                        equalTo(ConfigProvider.getConfig().getValue("quarkus.application.version", String.class)))
+                .body("version", matchesPattern("[0-9]+\\.[0-9]+\\.[0-9]+.*"))
+                .body("api", equalTo("v1"));
     }
 
     @Test
