@@ -154,7 +154,7 @@ class GeneratedClientIT {
             }
         }
         assertNotNull(ours, "the feed holds the unit's card");
-        assertEquals(Boolean.FALSE, ours.getRemoved());
+        assertEquals(ChangedContactCard.RemovedEnum.FALSE, ours.getRemoved());
         assertEquals(
                 List.of("fornya-recept"),
                 ours.geteServices().stream().map(ContactCardEService::getCode).toList());
