@@ -26,6 +26,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 
 import se.basutbud.eservice.EServiceRequests;
@@ -36,6 +37,7 @@ import se.basutbud.support.DependsOnTheDatabaseServer;
 import se.basutbud.support.Tokens;
 
 @io.quarkus.test.junit.QuarkusTest
+@TestProfile(DependsOnTheDatabaseServer.Profile.class)
 @DependsOnTheDatabaseServer
 class AuditTest {
 

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 import se.basutbud.support.DependsOnTheDatabaseServer;
 
@@ -37,6 +38,7 @@ import se.basutbud.support.DependsOnTheDatabaseServer;
  * one more requirement for its type; a closed unit and one not yet opened stay out.
  */
 @QuarkusTest
+@TestProfile(DependsOnTheDatabaseServer.Profile.class)
 @DependsOnTheDatabaseServer
 class ComplianceResourceTest {
 

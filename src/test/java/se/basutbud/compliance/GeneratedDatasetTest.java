@@ -37,6 +37,7 @@ import org.postgresql.copy.CopyManager;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 
 import se.basutbud.bench.DatasetGenerator;
@@ -53,6 +54,7 @@ import se.basutbud.support.FixedTimeSource;
  * per database, so the test runs again on a database an earlier run left it in.
  */
 @QuarkusTest
+@TestProfile(DependsOnTheDatabaseServer.Profile.class)
 @DependsOnTheDatabaseServer
 // Last: its thousand units would make every later test's daily card refresh a thousand cards longer.
 @Order(Integer.MAX_VALUE)

@@ -26,11 +26,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 import se.basutbud.support.DependsOnTheDatabaseServer;
 
 /** Real threads against the real database: the rules hold however writes interleave. */
 @QuarkusTest
+@TestProfile(DependsOnTheDatabaseServer.Profile.class)
 @DependsOnTheDatabaseServer
 class ConcurrentEditsTest {
 

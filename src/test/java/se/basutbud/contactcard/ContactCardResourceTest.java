@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 
 import se.basutbud.support.DependsOnTheDatabaseServer;
@@ -38,6 +39,7 @@ import se.basutbud.support.FixedTimeSource;
 
 /** Each test moves "today" to a date of its own, where the revision it publishes is the one in force. */
 @QuarkusTest
+@TestProfile(DependsOnTheDatabaseServer.Profile.class)
 @DependsOnTheDatabaseServer
 class ContactCardResourceTest {
 

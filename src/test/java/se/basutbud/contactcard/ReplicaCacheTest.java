@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 import se.basutbud.support.DependsOnTheDatabaseServer;
 import se.basutbud.support.FixedTimeSource;
@@ -36,6 +37,7 @@ import se.basutbud.support.FixedTimeSource;
  * cached), the notification evicts it, and losing the notifications empties the caches.
  */
 @QuarkusTest
+@TestProfile(DependsOnTheDatabaseServer.Profile.class)
 @DependsOnTheDatabaseServer
 class ReplicaCacheTest {
 

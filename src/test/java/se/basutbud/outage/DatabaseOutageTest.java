@@ -41,9 +41,8 @@ class DatabaseOutageTest {
     public static class ProxiedDatabase implements QuarkusTestResourceLifecycleManager {
         @Override
         public Map<String, String> start() {
-            String url = System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null
-                    ? System.getenv("QUARKUS_DATASOURCE_JDBC_URL")
-                    : LocalPostgres.jdbcUrl();
+            String server = DependsOnTheDatabaseServer.Profile.serverUrl();
+            String url = server != null ? server : LocalPostgres.jdbcUrl();
             URI target = URI.create(url.substring("jdbc:".length()));
             try {
                 proxy = new TcpProxy(target.getHost(), target.getPort());
@@ -52,7 +51,10 @@ class DatabaseOutageTest {
             }
             String proxied = "jdbc:postgresql://127.0.0.1:" + proxy.port() + target.getRawPath()
                     + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
-            return Map.of("quarkus.datasource.jdbc.url", proxied);
+            Map<String, String> settings = new java.util.HashMap<>(
+                    server != null ? DependsOnTheDatabaseServer.Profile.settings(server) : Map.of());
+            settings.put("quarkus.datasource.jdbc.url", proxied);
+            return settings;
         }
 
         @Override
