@@ -3,7 +3,7 @@
 set timezone = 'Europe/Stockholm';
 set jit = off;
 
-\echo '== The full compliance report: every open unit with the e-services it offers and is exempted from (ComplianceQueries)'
+\echo '== The full compliance report: every open unit with the e-services it offers and is exempted from (UnitsOnDate.forEachOpenUnit)'
 explain (analyze, buffers, costs off)
 select u.hsa_id, u.name, u.unit_type, u.care_provider, u.administration, u.municipality,
        array(select o.e_service_id from offering o
@@ -28,17 +28,20 @@ where (u.opened_on is null or u.opened_on <= current_date) and (u.closed_on is n
   and u.hsa_id = (select min(hsa_id) from care_unit)
 order by u.hsa_id;
 
-\echo '== The trend: every unit open in the 36 months with its periods packed into arrays, read once (ComplianceTimeline)'
+\echo '== The trend: every unit open in the 36 months with its periods as arrays, read once (UnitsOnDate.forEachUnitDuring)'
 explain (analyze, buffers, costs off)
-select u.unit_type, coalesce(u.opened_on - date '1900-01-01', -9223372036854775808),
-       coalesce(u.closed_on - date '1900-01-01', 16777215),
-       array(select (o.e_service_id::bigint << 48) | (greatest(o.since - date '1900-01-01', 0)::bigint << 24)
-                    | coalesce(o.until - date '1900-01-01', 16777215)
-             from offering o where o.care_unit_id = u.id
-               and o.since <= current_date and (o.until is null or o.until > current_date - 1095)),
-       array(select (x.e_service_id::bigint << 48) | coalesce(x.until - date '1900-01-01', 16777215)
-             from exemption x where x.care_unit_id = u.id and (x.until is null or x.until > current_date - 1095))
+select u.unit_type,
+       coalesce(u.opened_on - date '1970-01-01', -2147483648), coalesce(u.closed_on - date '1970-01-01', 2147483647),
+       o.services, o.since, o.until, x.services, x.until
 from care_unit u
+left join lateral (
+    select array_agg(o.e_service_id) as services, array_agg(o.since - date '1970-01-01') as since,
+           array_agg(coalesce(o.until - date '1970-01-01', 2147483647)) as until
+    from offering o where o.care_unit_id = u.id
+      and o.since <= current_date and (o.until is null or o.until > current_date - 1095)) o on true
+left join lateral (
+    select array_agg(x.e_service_id) as services, array_agg(coalesce(x.until - date '1970-01-01', 2147483647)) as until
+    from exemption x where x.care_unit_id = u.id and (x.until is null or x.until > current_date - 1095)) x on true
 where (u.opened_on is null or u.opened_on <= current_date) and (u.closed_on is null or u.closed_on > current_date - 1095)
 order by u.hsa_id;
 
