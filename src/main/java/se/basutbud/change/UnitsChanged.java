@@ -9,14 +9,21 @@ import java.util.Set;
  *
  * @param hsaIds the units whose answers may have changed; ignored when {@code allUnits}
  * @param allUnits whether any unit's answers may have changed (an e-service renamed, a revision published)
+ * @param cardsAffected whether today's contact cards may show the change; a revision valid from a later
+ *     date changes compliance on that date, not the cards of today (the daily refresh takes it up then)
  */
-public record UnitsChanged(Set<String> hsaIds, boolean allUnits) {
+public record UnitsChanged(Set<String> hsaIds, boolean allUnits, boolean cardsAffected) {
 
     public static UnitsChanged unit(String hsaId) {
-        return new UnitsChanged(Set.of(hsaId), false);
+        return new UnitsChanged(Set.of(hsaId), false, true);
     }
 
     public static UnitsChanged all() {
-        return new UnitsChanged(Set.of(), true);
+        return new UnitsChanged(Set.of(), true, true);
+    }
+
+    /** Any unit's answers on some dates, but not today's contact cards. */
+    public static UnitsChanged allButNotTodaysCards() {
+        return new UnitsChanged(Set.of(), true, false);
     }
 }

@@ -58,6 +58,9 @@ class ContactCardRefresher {
     }
 
     void onUnitsChanged(@Observes UnitsChanged event) {
+        if (!event.cardsAffected()) {
+            return;
+        }
         LocalDate today = time.today();
         if (event.allUnits()) {
             refreshAll(today);

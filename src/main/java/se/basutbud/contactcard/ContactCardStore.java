@@ -21,7 +21,22 @@ import org.hibernate.Session;
 class ContactCardStore {
 
     /** Advisory lock: refreshing one unit's card takes it shared, refreshing every card exclusively. */
-    private static final long REFRESH_LOCK = 0x6B6F6E74616B74L;
+    static final long REFRESH_LOCK = 0x6B6F6E74616B74L;
+
+    /**
+     * The feed's horizon: the oldest transaction that was running when this statement's snapshot was taken,
+     * leaving out those known to run in another database of the server (another application, a bulk load, an
+     * idle psql), which can never change a card here. A transaction that ended since the snapshot is not in
+     * pg_stat_activity and counts, which only holds the feed back a moment. Without any, the next id to be
+     * given. pg_stat_activity has 32-bit ids, the snapshot 64-bit ones: they are compared by the low 32 bits,
+     * which are unique among running transactions.
+     */
+    private static final String HORIZON = """
+            (select coalesce(min(running), pg_snapshot_xmax(pg_current_snapshot()))
+             from pg_snapshot_xip(pg_current_snapshot()) as running
+             where running::text::bigint % 4294967296 not in (
+                 select backend_xid::text::bigint from pg_stat_activity
+                 where backend_xid is not null and datname is distinct from current_database()))""";
 
     private final EntityManager entityManager;
 
@@ -137,7 +152,7 @@ class ContactCardStore {
     }
 
     /**
-     * Cards after a position in (change_xid, hsa_id) order, only below the oldest running transaction: a
+     * Cards after a position in (change_xid, hsa_id) order, only below the {@link #HORIZON}: a
      * transaction that commits later than this read always has a higher id, so nothing is ever skipped.
      * Removals are left out when they happened before {@code removedSince} (the start of an initial sync:
      * that client never had those cards). The text form of the id is aliased apart, because ordering by a
@@ -149,7 +164,7 @@ class ContactCardStore {
                 .createNativeQuery("""
                 select c.hsa_id, c.body, c.removed, c.change_xid::text as position_xid from contact_card c
                 where (c.change_xid, c.hsa_id) > (cast(:xid as xid8), :hsaId)
-                  and c.change_xid < pg_snapshot_xmin(pg_current_snapshot())
+                  and c.change_xid < """ + HORIZON + """
                   and (not c.removed or c.change_xid >= cast(:removedSince as xid8))
                 order by c.change_xid, c.hsa_id
                 limit :limit
@@ -164,11 +179,10 @@ class ContactCardStore {
                 .toList();
     }
 
-    /** The oldest transaction still running: every change below it has committed or never will. */
+    /** The oldest transaction of this database still running: every change below it has committed or never will. */
     String horizon() {
-        return (String) entityManager
-                .createNativeQuery("select pg_snapshot_xmin(pg_current_snapshot())::text")
-                .getSingleResult();
+        return (String)
+                entityManager.createNativeQuery("select " + HORIZON + "::text").getSingleResult();
     }
 
     Optional<LocalDate> refreshedFor() {

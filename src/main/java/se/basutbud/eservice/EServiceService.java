@@ -73,14 +73,19 @@ public class EServiceService {
                 .orElseThrow(() -> ApiException.notFound("No e-service with code " + code));
         EServiceDto before = EServiceDto.of(service);
         EntityTags.requireMatch(ifMatch, before);
+        String nameBefore = service.name;
+        EServiceStatus statusBefore = service.status;
         service.name = request.name().strip();
         service.nameEn = TextInput.blankToNull(request.nameEn());
         service.description = TextInput.blankToNull(request.description());
         service.status = request.status();
         service.touch(time.now());
         service.flush();
-        // Names show on every card that offers the service; retiring it takes it off the cards.
-        unitsChanged.fire(UnitsChanged.all());
+        // Names show on every card that offers the service and in reports; retiring it takes it off the cards.
+        // The English name and the description show on neither.
+        if (!service.name.equals(nameBefore) || service.status != statusBefore) {
+            unitsChanged.fire(UnitsChanged.all());
+        }
         EServiceDto after = EServiceDto.of(service);
         audit.record(AuditLog.EntityType.E_SERVICE, code, AuditLog.Action.UPDATE, before, after);
         return after;

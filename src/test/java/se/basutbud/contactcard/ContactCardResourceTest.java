@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static se.basutbud.support.Api.assertProblem;
 import static se.basutbud.support.Api.createService;
+import static se.basutbud.support.Api.draftBaseline;
 import static se.basutbud.support.Api.farDate;
 import static se.basutbud.support.Api.json;
 import static se.basutbud.support.Api.newCareProvider;
@@ -18,14 +19,21 @@ import static se.basutbud.support.Api.publishBaseline;
 import static se.basutbud.support.Api.putUnit;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -317,6 +325,99 @@ class ContactCardResourceTest {
         List<Map<String, Object>> afterwards = new ArrayList<>();
         syncAll(during, 500, afterwards);
         assertEquals(List.of(slow, fast), hsaIds(afterwards, slow, fast), "both, in commit-order-safe order");
+    }
+
+    @Test
+    void aTransactionLeftOpenInAnotherDatabaseOfTheServerDoesNotHoldTheFeedBack() throws Exception {
+        String code = createService("Tjänst");
+        String unit = provider + "-1";
+        putUnit(unit, "PRIMARY_CARE", Map.of());
+        offer(unit, code, today);
+        String cursor = syncAll(null, 500, new ArrayList<>());
+        // Another application's database on the same server, with a transaction left open (an idle psql).
+        String other =
+                "basutbud_other_" + provider.substring(provider.length() - 6).toLowerCase(Locale.ROOT);
+        try (Connection admin = dataSource.getConnection();
+                Statement statement = admin.createStatement()) {
+            statement.execute("create database " + other);
+        }
+        try {
+            String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+            String otherUrl = url.replaceFirst("/[^/?]+(\\?|$)", "/" + other + "$1");
+            try (Connection elsewhere = DriverManager.getConnection(
+                    otherUrl,
+                    ConfigProvider.getConfig().getValue("quarkus.datasource.username", String.class),
+                    ConfigProvider.getConfig().getValue("quarkus.datasource.password", String.class))) {
+                elsewhere.setAutoCommit(false);
+                try (Statement statement = elsewhere.createStatement()) {
+                    statement.execute("create table held (id int)");
+                    statement.execute("insert into held values (1)");
+                }
+                putUnit(unit, "PRIMARY_CARE", Map.of("name", "Ändrad medan en annan databas väntar"));
+                List<Map<String, Object>> items = new ArrayList<>();
+                syncAll(cursor, 500, items);
+                assertEquals(List.of(unit), hsaIds(items, unit), "the change is in the feed at once");
+                elsewhere.rollback();
+            }
+        } finally {
+            try (Connection admin = dataSource.getConnection();
+                    Statement statement = admin.createStatement()) {
+                statement.execute("drop database if exists " + other + " with (force)");
+            }
+        }
+    }
+
+    @Test
+    void aRevisionForALaterDateAndAServicesDescriptionLeaveTodaysCardsAlone() throws Exception {
+        String code = createService("Tjänst");
+        String unit = provider + "-1";
+        putUnit(unit, "PRIMARY_CARE", Map.of());
+        offer(unit, code, today);
+        String etag = json().get(card(unit)).then().statusCode(200).extract().header("ETag");
+        long later = draftBaseline(today.plusDays(30), Map.of(code, List.of()));
+        // A unit's edit in flight holds the card refresh lock shared: a full refresh would wait for it.
+        try (Connection editor = dataSource.getConnection()) {
+            editor.setAutoCommit(false);
+            try {
+                try (PreparedStatement lock = editor.prepareStatement("select pg_advisory_xact_lock_shared(?)")) {
+                    lock.setLong(1, ContactCardStore.REFRESH_LOCK);
+                    lock.executeQuery().close();
+                }
+                assertDoneWithoutWaitingForTheCardRefresh(() -> json().post("/api/v1/baselines/" + later + "/publish")
+                        .then()
+                        .statusCode(200));
+                assertDoneWithoutWaitingForTheCardRefresh(
+                        () -> json().body(Map.of("name", "Tjänst", "status", "ACTIVE", "description", "Ny text"))
+                                .put("/api/v1/e-services/" + code)
+                                .then()
+                                .statusCode(200));
+            } finally {
+                editor.rollback();
+                editor.setAutoCommit(true);
+            }
+        }
+        json().get(card(unit)).then().statusCode(200).header("ETag", etag).body("eServices[0].base", equalTo(false));
+        // On the revision's first day the daily refresh takes it up.
+        FixedTimeSource.setToday(today.plusDays(30));
+        json().get(card(unit)).then().statusCode(200).body("eServices[0].base", equalTo(true));
+    }
+
+    /** Runs the write and fails at once if it waits for the exclusive card refresh lock meanwhile. */
+    private void assertDoneWithoutWaitingForTheCardRefresh(Runnable write) throws Exception {
+        CompletableFuture<Void> done = CompletableFuture.runAsync(write);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!done.isDone()) {
+            try (Connection observer = dataSource.getConnection();
+                    Statement statement = observer.createStatement();
+                    ResultSet waiting = statement.executeQuery("select count(*) from pg_stat_activity "
+                            + "where datname = current_database() and wait_event = 'advisory'")) {
+                waiting.next();
+                assertEquals(0, waiting.getInt(1), "the write waits for the full card refresh");
+            }
+            assertTrue(System.nanoTime() < deadline, "the write did not finish");
+            Thread.sleep(10);
+        }
+        done.get();
     }
 
     private static List<Object> hsaIds(List<Map<String, Object>> items, String... ours) {
