@@ -50,10 +50,13 @@ public interface BasutbudConfig {
     }
 
     interface Compliance {
-        /** One unit's compliance (today, the revision in force) kept in memory per replica. */
-        @WithDefault("100000")
+        /**
+         * Megabytes of units' compliance (today's, under the revision in force) each replica keeps in memory;
+         * about 1 kB a unit, so the default holds 50,000 units. 0: no cache.
+         */
+        @WithDefault("64")
         @Min(0)
-        long cacheSize();
+        long cacheMegabytes();
     }
 
     /** Which web pages on other origins may call the API from a browser (CORS). */

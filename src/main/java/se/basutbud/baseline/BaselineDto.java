@@ -24,7 +24,7 @@ public record BaselineDto(
         BaselineStatus status,
         Instant publishedAt,
 
-        @Schema(description = "Who published it: the subject of their token")
+        @Schema(description = "Who published it: the subject of their token; absent for callers without a token")
         String publishedBy,
 
         @Schema(description = "Ordered by serviceCode") List<Requirement> requirements) {
@@ -47,6 +47,11 @@ public record BaselineDto(
         return requirements.stream()
                 .filter(r -> r.serviceCode().equals(serviceCode))
                 .findFirst();
+    }
+
+    /** The revision as the public sees it: without who published it (personal data). */
+    BaselineDto forPublic() {
+        return new BaselineDto(id, name, validFrom, decision, status, publishedAt, null, requirements);
     }
 
     static BaselineDto of(Baseline baseline) {

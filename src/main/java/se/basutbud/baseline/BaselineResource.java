@@ -27,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.quarkus.security.identity.SecurityIdentity;
+
 import se.basutbud.TimeSource;
 import se.basutbud.security.Roles;
 import se.basutbud.web.EntityTags;
@@ -43,19 +45,31 @@ public class BaselineResource {
 
     private final BaselineService service;
     private final TimeSource time;
+    private final SecurityIdentity identity;
 
-    BaselineResource(BaselineService service, TimeSource time) {
+    BaselineResource(BaselineService service, TimeSource time, SecurityIdentity identity) {
         this.service = service;
         this.time = time;
+        this.identity = identity;
+    }
+
+    /**
+     * Callers without a token see published revisions only, and not who published them: drafts are
+     * management's work in progress, and a publisher's subject is often an e-mail address.
+     */
+    private BaselineDto asSeen(BaselineDto revision) {
+        return identity.isAnonymous() ? revision.forPublic() : revision;
     }
 
     @GET
-    @Operation(summary = "List basutbud revisions", description = "Newest validFrom first; drafts included.")
+    @Operation(
+            summary = "List basutbud revisions",
+            description = "Newest validFrom first; drafts included for callers with a token, and publishedBy.")
     @APIResponse(responseCode = "200", description = "A page of revisions")
     @APIResponse(responseCode = "400", description = "A query parameter is invalid")
     @PermitAll
     public Page<BaselineDto> listBaselines(@BeanParam PageParams page) {
-        return service.list(page.toRequest());
+        return service.list(page.toRequest(), identity.isAnonymous()).map(this::asSeen);
     }
 
     @POST
@@ -94,6 +108,7 @@ public class BaselineResource {
                     String date) {
         java.time.LocalDate on = QueryParams.date("date", date, time.today());
         return service.inForceOn(on)
+                .map(this::asSeen)
                 .orElseThrow(() -> ApiException.notFound("No published basutbud revision is in force on " + on));
     }
 
@@ -101,17 +116,23 @@ public class BaselineResource {
     @Path("/{id}")
     @Operation(
             summary = "Get one revision",
-            description = "Drafts too. The ETag goes in If-Match of an edit or the publication.")
+            description =
+                    "Drafts too, for callers with a token. The ETag goes in If-Match of an edit or the publication.")
     @APIResponse(
             responseCode = "200",
             description = "The revision; its ETag goes in If-Match of an edit",
             headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = BaselineDto.class)))
     @APIResponse(responseCode = "400", description = "The id is not a number")
-    @APIResponse(responseCode = "404", description = "No revision with that id")
+    @APIResponse(responseCode = "404", description = "No revision with that id (or a draft, without a token)")
     @PermitAll
     public Response getBaseline(@PathParam("id") String id) {
-        return EntityTags.ok(service.get(QueryParams.id("id", id)));
+        long revisionId = QueryParams.id("id", id);
+        BaselineDto revision = service.get(revisionId);
+        if (identity.isAnonymous() && revision.status() != BaselineStatus.PUBLISHED) {
+            throw ApiException.notFound("No basutbud revision with id " + revisionId);
+        }
+        return EntityTags.ok(asSeen(revision));
     }
 
     @DELETE

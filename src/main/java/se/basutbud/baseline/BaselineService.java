@@ -70,9 +70,15 @@ public class BaselineService {
         return created;
     }
 
+    /** Every revision, newest first; only the published ones when {@code publishedOnly}. */
     @Transactional
-    public Page<BaselineDto> list(PageRequest pageRequest) {
-        return Page.of(Baseline.findAll(Sort.descending("validFrom", "id")), pageRequest, BaselineDto::of);
+    public Page<BaselineDto> list(PageRequest pageRequest, boolean publishedOnly) {
+        return Page.of(
+                publishedOnly
+                        ? Baseline.find("status", Sort.descending("validFrom", "id"), BaselineStatus.PUBLISHED)
+                        : Baseline.findAll(Sort.descending("validFrom", "id")),
+                pageRequest,
+                BaselineDto::of);
     }
 
     @Transactional
@@ -153,8 +159,10 @@ public class BaselineService {
         baseline.publishedBy = audit.actor();
         baseline.touch(baseline.publishedAt);
         baseline.flush();
-        // Base flags on contact cards follow the revision in force; later dates are picked up daily.
-        unitsChanged.fire(UnitsChanged.all());
+        // Base flags on contact cards follow the revision in force today: a revision valid from a later date
+        // changes them on that date (the daily refresh), and compliance on its dates at once.
+        unitsChanged.fire(
+                baseline.validFrom.isAfter(time.today()) ? UnitsChanged.allButNotTodaysCards() : UnitsChanged.all());
         BaselineDto after = BaselineDto.of(baseline);
         audit.record(AuditLog.EntityType.BASELINE, id + "", AuditLog.Action.PUBLISH, before, after);
         return after;

@@ -51,6 +51,10 @@ public class CareUnitService {
                         : request.careProvider().strip().toUpperCase(Locale.ROOT);
         if (unit != null) {
             caller.requireMayEdit(unit.careProvider);
+        } else {
+            // An HSA-id belongs to the organisation of its prefix: only it (or an administrator) creates a unit
+            // under it, whichever care provider the unit names, so no editor can squat another's ids.
+            caller.requireMayEdit(HsaId.organisation(id));
         }
         caller.requireMayEdit(careProvider);
         boolean created = unit == null;

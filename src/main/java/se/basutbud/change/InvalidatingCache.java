@@ -3,10 +3,12 @@ package se.basutbud.change;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Weigher;
 
 /**
  * Answers computed from the database, kept in memory and evicted on every replica when the data of their
@@ -20,24 +22,65 @@ public final class InvalidatingCache<K, V> {
 
     private final Cache<K, V> entries;
     private final Function<K, String> unitOf;
+    private final boolean keyedByUnit;
     private final ChangeListener listener;
     private final AtomicLong evictions = new AtomicLong();
 
-    /** @param unitOf the HSA-id of the unit whose data an entry shows */
+    /**
+     * At most {@code maximumSize} entries, under keys of any kind.
+     *
+     * @param unitOf the HSA-id of the unit whose data an entry shows
+     */
     public InvalidatingCache(ChangeListener listener, long maximumSize, Function<K, String> unitOf) {
-        this.entries = Caffeine.newBuilder().maximumSize(maximumSize).build();
+        this(listener, Caffeine.newBuilder().maximumSize(maximumSize).build(), unitOf, false);
+    }
+
+    /** Keyed by the unit's HSA-id, at most {@code maximumSize} entries: an eviction scans no other key. */
+    public static <V> InvalidatingCache<String, V> byUnit(ChangeListener listener, long maximumSize) {
+        return new InvalidatingCache<>(
+                listener, Caffeine.newBuilder().maximumSize(maximumSize).build(), hsaId -> hsaId, true);
+    }
+
+    /**
+     * Keyed by the unit's HSA-id, at most {@code maximumWeight} in all, each entry weighing what {@code
+     * weigher} says (its bytes, say): an eviction scans no other key.
+     */
+    public static <V> InvalidatingCache<String, V> byUnit(
+            ChangeListener listener, long maximumWeight, Weigher<String, V> weigher) {
+        return new InvalidatingCache<>(
+                listener,
+                Caffeine.newBuilder()
+                        .maximumWeight(maximumWeight)
+                        .weigher(weigher)
+                        .build(),
+                hsaId -> hsaId,
+                true);
+    }
+
+    private InvalidatingCache(
+            ChangeListener listener, Cache<K, V> entries, Function<K, String> unitOf, boolean keyedByUnit) {
+        this.entries = entries;
         this.unitOf = unitOf;
+        this.keyedByUnit = keyedByUnit;
         this.listener = listener;
         listener.register(this);
     }
 
     /** The cached answer, or the loader's; a null answer (nothing there) is not cached. */
     public V get(K key, Supplier<V> loader) {
+        return get(key, cached -> true, loader);
+    }
+
+    /**
+     * The cached answer if it is {@code stillCurrent} (today's, say), else the loader's, which replaces it;
+     * a null answer (nothing there) is not cached.
+     */
+    public V get(K key, Predicate<V> stillCurrent, Supplier<V> loader) {
         if (!listener.isListening()) {
             return loader.get();
         }
         V cached = entries.getIfPresent(key);
-        if (cached != null) {
+        if (cached != null && stillCurrent.test(cached)) {
             return cached;
         }
         long evictionsBefore = evictions.get();
@@ -55,7 +98,13 @@ public final class InvalidatingCache<K, V> {
 
     void invalidateUnits(Set<String> hsaIds) {
         evictions.incrementAndGet();
-        entries.asMap().keySet().removeIf(key -> hsaIds.contains(unitOf.apply(key)));
+        if (keyedByUnit) {
+            @SuppressWarnings("unchecked")
+            Iterable<K> keys = (Iterable<K>) (Iterable<?>) hsaIds;
+            entries.invalidateAll(keys);
+        } else {
+            entries.asMap().keySet().removeIf(key -> hsaIds.contains(unitOf.apply(key)));
+        }
     }
 
     public void invalidateAll() {

@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 
 /**
  * The compliance report as RFC 4180 CSV for spreadsheets. Cells that a spreadsheet would run as a
- * formula are prefixed with an apostrophe, so unit names can never inject formulas.
+ * formula are prefixed with an apostrophe, so unit names can never inject formulas ({@link #cell}).
  */
 final class ComplianceCsv {
 
@@ -45,14 +45,34 @@ final class ComplianceCsv {
         }
     }
 
+    /**
+     * One cell. A spreadsheet runs a field that starts with = + - @ (or a tab or carriage return) as a formula,
+     * and a field starts wherever a separator ends: "," as written, and ";" as Excel with Swedish settings reads
+     * the file. So an apostrophe goes before every such character at the start of the value or after either
+     * separator, and a cell holding either separator is quoted, so that it stays one cell for both. Unicode
+     * line and paragraph separators and NEL end a row for some readers, quoted or not: they become spaces.
+     */
     static String cell(String value) {
         if (value == null || value.isEmpty()) {
             return "";
         }
-        String safe = "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0 || safe.indexOf('\r') >= 0) {
-            return '"' + safe.replace("\"", "\"\"") + '"';
+        StringBuilder safe = new StringBuilder(value.length() + 8);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean fieldStart = i == 0 || value.charAt(i - 1) == ',' || value.charAt(i - 1) == ';';
+            if (fieldStart && "=+-@\t\r".indexOf(c) >= 0) {
+                safe.append('\'');
+            }
+            safe.append(c == '\u2028' || c == '\u2029' || c == '\u0085' ? ' ' : c);
         }
-        return safe;
+        String text = safe.toString();
+        if (text.indexOf(',') >= 0
+                || text.indexOf(';') >= 0
+                || text.indexOf('"') >= 0
+                || text.indexOf('\n') >= 0
+                || text.indexOf('\r') >= 0) {
+            return '"' + text.replace("\"", "\"\"") + '"';
+        }
+        return text;
     }
 }

@@ -15,7 +15,7 @@ class CardCache {
     private final InvalidatingCache<String, CompressedCard> cards;
 
     CardCache(ChangeListener listener, BasutbudConfig config) {
-        this.cards = new InvalidatingCache<>(listener, config.contactCard().cacheSize(), hsaId -> hsaId);
+        this.cards = InvalidatingCache.byUnit(listener, config.contactCard().cacheSize());
     }
 
     CompressedCard peek(String hsaId) {

@@ -51,10 +51,16 @@ public class Caller {
         throw ApiException.forbidden("Your token does not let you change units of care provider " + careProvider);
     }
 
-    /** The token's subject, or "system" for the service's own work. */
+    /**
+     * The token's subject ({@code sub}), or "system" for the service's own work. Not the principal's name,
+     * which comes from {@code upn} or {@code preferred_username} first: those a user may be able to change.
+     */
     public String subject() {
         if (SYSTEM.get()) {
             return "system";
+        }
+        if (identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null) {
+            return token.getSubject();
         }
         return identity.getPrincipal().getName();
     }

@@ -37,10 +37,10 @@ abstract class TokenLimits implements JWTParser {
             // A signed token whose claims have shapes the parser does not expect (groups as an object).
             throw new ParseException("The token's claims are not of the expected shape", shape);
         }
-        String name = parsed.getName();
-        if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH) {
-            throw new ParseException(
-                    "The token names no caller, or one longer than " + MAX_NAME_LENGTH + " characters");
+        // The subject is who the audit says acted (Caller.subject).
+        String subject = parsed.getSubject();
+        if (subject == null || subject.isBlank() || subject.length() > MAX_NAME_LENGTH) {
+            throw new ParseException("The token has no subject, or one longer than " + MAX_NAME_LENGTH + " characters");
         }
         return parsed;
     }

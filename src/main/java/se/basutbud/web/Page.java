@@ -18,4 +18,9 @@ public record Page<T>(List<T> items, int page, int size, long total) {
                 request.size(),
                 query.count());
     }
+
+    /** The same page with each item mapped. */
+    public <R> Page<R> map(Function<T, R> mapper) {
+        return new Page<>(items.stream().map(mapper).toList(), page, size, total);
+    }
 }

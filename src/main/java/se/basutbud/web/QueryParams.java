@@ -87,6 +87,7 @@ public final class QueryParams {
         if (value.length() > 200) {
             throw ApiException.badRequest(name, "must be at most 200 characters");
         }
-        return value.strip();
+        // In NFC, as every text the service stores (NfcTextModule), so that a filter finds what was written.
+        return NfcTextModule.nfc(value.strip());
     }
 }

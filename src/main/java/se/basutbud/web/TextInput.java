@@ -3,24 +3,43 @@ package se.basutbud.web;
 /**
  * Patterns for free text in requests: names are one line without control characters. Written in the
  * common subset of Java and ECMA-262 regular expressions, because the contract publishes them and clients
- * (JSON Schema validators, browsers) check them with ECMA-262: {@code \p{Cntrl}} means something else there.
+ * (JSON Schema validators, browsers) check them with ECMA-262: {@code \p{Cntrl}} means something else there,
+ * and {@code \p{Cf}} needs a flag. Text arrives in NFC ({@link NfcTextModule}, {@link QueryParams#text}).
  */
 public final class TextInput {
 
-    /** No control characters at all (tabs and line breaks included). */
-    public static final String SINGLE_LINE = "^[^\\x00-\\x1F\\x7F]*$";
+    /**
+     * Characters no name may hold, written out as ranges: controls beyond ASCII too (C1, NEL), the format
+     * characters of the Basic Multilingual Plane (zero-width spaces and joiners, bidi embeddings and overrides,
+     * the soft hyphen, the byte order mark), which let a name look like another, and the line and paragraph
+     * separators.
+     */
+    private static final String INVISIBLE_OR_SEPARATING = "\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u180E"
+            + "\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB";
 
-    public static final String SINGLE_LINE_MESSAGE = "must not contain control characters or line breaks";
-    /** Line breaks and tabs allowed, other control characters not. */
-    public static final String MULTI_LINE = "^[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*$";
+    /** No control or format characters at all (tabs and line breaks included). */
+    public static final String SINGLE_LINE = "^[^\\x00-\\x1F" + INVISIBLE_OR_SEPARATING + "]*$";
+
+    public static final String SINGLE_LINE_MESSAGE =
+            "must not contain control or invisible formatting characters or line breaks";
+    /** Line breaks and tabs allowed, other control and format characters not. */
+    public static final String MULTI_LINE = "^[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F" + INVISIBLE_OR_SEPARATING + "]*$";
 
     public static final String MULTI_LINE_MESSAGE =
-            "must not contain control characters other than line breaks and tabs";
+            "must not contain control or invisible formatting characters other than line breaks and tabs";
 
-    /** An absolute http or https URL without spaces or control characters. */
-    public static final String WEB_URL = "^https?://[^\\s\\x00-\\x1F\\x7F]+$";
+    /**
+     * An absolute http or https URL as RFC 3986 writes it: a host of ASCII letters, digits, dots and hyphens
+     * (an international name in its punycode form, xn--…, so a Cyrillic "а" cannot pass for a Latin "a"),
+     * no user information before the host, and in the rest only the characters RFC 3986 allows unencoded,
+     * less the apostrophe, so that a link published on 1177 can never close the HTML attribute it is put in.
+     */
+    public static final String WEB_URL =
+            "^https?://[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?(?::[0-9]{1,5})?(?:[/?#][A-Za-z0-9._~:/?#\\[\\]@!$&()*+,;=%-]*)?$";
 
-    public static final String WEB_URL_MESSAGE = "must be an absolute http or https URL";
+    public static final String WEB_URL_MESSAGE =
+            "must be an absolute http or https URL with an ASCII host (punycode for international names) and "
+                    + "no unencoded spaces, quotes or angle brackets";
 
     private TextInput() {}
 

@@ -1,15 +1,25 @@
 package se.basutbud.access;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static se.basutbud.support.Api.assertProblem;
+import static se.basutbud.support.Api.createService;
+import static se.basutbud.support.Api.draftBaseline;
+import static se.basutbud.support.Api.farDate;
 import static se.basutbud.support.Api.json;
 import static se.basutbud.support.Api.jsonAs;
 import static se.basutbud.support.Api.newCareProvider;
+import static se.basutbud.support.Api.publishBaseline;
 import static se.basutbud.support.Api.putUnit;
 import static se.basutbud.support.Api.request;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +50,52 @@ class AccessTest {
         String unit = newCareProvider() + "-1";
         putUnit(unit, "PRIMARY_CARE", Map.of());
         request().get("/api/v1/contact-cards/" + unit).then().statusCode(200);
+    }
+
+    @Test
+    void withoutATokenOnlyPublishedRevisionsShowAndNotWhoPublishedThem() {
+        String code = createService("Publik");
+        LocalDate date = farDate();
+        long published = publishBaseline(date, Map.of(code, List.of()));
+        long draft = draftBaseline(farDate(), Map.of(code, List.of()));
+
+        request()
+                .get("/api/v1/baselines/" + published)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("PUBLISHED"))
+                .body("publishedAt", notNullValue())
+                .body("$", not(hasKey("publishedBy")));
+        assertProblem(request().get("/api/v1/baselines/" + draft).then(), 404);
+        request()
+                .queryParam("date", date.toString())
+                .get("/api/v1/baselines/current")
+                .then()
+                .statusCode(200)
+                .body("id", equalTo((int) published))
+                .body("$", not(hasKey("publishedBy")));
+        List<Map<String, Object>> listed = request()
+                .queryParam("size", 500)
+                .get("/api/v1/baselines")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items");
+        assertFalse(listed.isEmpty());
+        for (Map<String, Object> revision : listed) {
+            assertEquals("PUBLISHED", revision.get("status"), revision.toString());
+            assertFalse(revision.containsKey("publishedBy"), revision.toString());
+        }
+
+        // With a token: drafts, and who published.
+        json().get("/api/v1/baselines/" + published).then().body("publishedBy", equalTo("test-admin"));
+        json().get("/api/v1/baselines/" + draft).then().statusCode(200).body("status", equalTo("DRAFT"));
+        jsonAs(Tokens.reader())
+                .get("/api/v1/baselines/" + draft)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("DRAFT"));
     }
 
     @Test
@@ -208,6 +264,21 @@ class AccessTest {
                         .put("/api/v1/care-units/" + own + "-2")
                         .then(),
                 403);
+        // Another organisation's HSA-id, under the editor's own care provider: squatting, refused.
+        assertProblem(
+                        jsonAs(editor)
+                                .body(Map.of("name", "Ockuperad", "unitType", "PRIMARY_CARE", "careProvider", own))
+                                .put("/api/v1/care-units/" + other + "-3")
+                                .then(),
+                        403)
+                .body("type", equalTo("/problems/forbidden"));
+        assertProblem(json().get("/api/v1/care-units/" + other + "-3").then(), 404);
+        // An administrator may place a unit under another care provider than its prefix.
+        json().body(Map.of("name", "Driven av annan", "unitType", "PRIMARY_CARE", "careProvider", own))
+                .put("/api/v1/care-units/" + other + "-4")
+                .then()
+                .statusCode(201)
+                .body("careProvider", equalTo(own));
         assertProblem(
                 jsonAs(editor)
                         .body(Map.of("name", "Flyttad", "unitType", "PRIMARY_CARE", "careProvider", other))
@@ -328,6 +399,26 @@ class AccessTest {
                 .then()
                 .statusCode(200)
                 .body("items[0].actor", equalTo(name));
+    }
+
+    @Test
+    void theAuditRecordsTheSubjectNotANameTheUserMayChange() {
+        String subject = "sub-" + se.basutbud.support.Api.newServiceCode();
+        String token = Tokens.claims(subject, Roles.ADMIN, Set.of())
+                .upn("anna.andersson@region.example")
+                .preferredUserName("anna")
+                .sign();
+        String code = se.basutbud.support.Api.newServiceCode();
+        jsonAs(token)
+                .body(Map.of("code", code, "name", "Av ämne"))
+                .post("/api/v1/e-services")
+                .then()
+                .statusCode(201);
+        json().queryParam("key", code)
+                .get("/api/v1/audit")
+                .then()
+                .statusCode(200)
+                .body("items[0].actor", equalTo(subject));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static se.basutbud.support.Api.assertProblem;
 import static se.basutbud.support.Api.json;
 import static se.basutbud.support.Api.newCareProvider;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -199,6 +200,43 @@ class CareUnitResourceTest {
                 .get("/api/v1/care-units")
                 .then()
                 .body("items.closedOn", hasItem("2001-01-01"));
+    }
+
+    @Test
+    void textIsStoredInNfcAndInvisibleOrBidiCharactersAreRefused() {
+        String provider = newCareProvider();
+        String unit = provider + "-1";
+        String decomposed = "Va\u0308xjo\u0308";
+        json().body(Map.of("name", "Vårdcentral " + decomposed, "unitType", "PRIMARY_CARE", "municipality", decomposed))
+                .put("/api/v1/care-units/" + unit)
+                .then()
+                .statusCode(201)
+                .body("name", equalTo("Vårdcentral Växjö"))
+                .body("municipality", equalTo("Växjö"));
+        for (String municipality : List.of("Växjö", decomposed)) {
+            json().queryParam("careProvider", provider)
+                    .queryParam("municipality", municipality)
+                    .get("/api/v1/care-units")
+                    .then()
+                    .statusCode(200)
+                    .body("items.hsaId", contains(unit));
+        }
+        for (String lookalike : List.of(
+                "Vårdcentral\u202EnroN", // right-to-left override
+                "Vård\u200Bcentral", // zero-width space
+                "Vård\u00ADcentral", // soft hyphen
+                "\uFEFFVårdcentral", // byte order mark
+                "Rad ett\u2028rad två", // line separator
+                "Vårdcentral\u0085Norr", // next line (C1)
+                "Vårdcentral\u0090")) {
+            assertProblem(
+                            json().body(Map.of("name", lookalike, "unitType", "PRIMARY_CARE"))
+                                    .put("/api/v1/care-units/" + provider + "-2")
+                                    .then(),
+                            400)
+                    .body("errors[0].field", equalTo("name"));
+        }
+        assertProblem(json().get("/api/v1/care-units/" + provider + "-2").then(), 404);
     }
 
     @Test

@@ -31,4 +31,19 @@ class ComplianceCsvCellTest {
         assertEquals(
                 "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"", ComplianceCsv.cell("=HYPERLINK(\"http://x\",\"y\")"));
     }
+
+    @Test
+    void aFormulaAfterASemicolonOrCommaIsNeutralisedForSwedishExcelToo() {
+        // Excel with Swedish settings splits on ";": the cell must stay one cell, and no part of it a formula.
+        assertEquals("\"Vårdcentral;'=1+1;\"", ComplianceCsv.cell("Vårdcentral;=1+1;"));
+        assertEquals("\"Vårdcentral,'@SUM(A1)\"", ComplianceCsv.cell("Vårdcentral,@SUM(A1)"));
+        assertEquals("\"a;b\"", ComplianceCsv.cell("a;b"), "a list of codes stays one cell");
+        assertEquals("Enhet - Norr", ComplianceCsv.cell("Enhet - Norr"), "a dash inside a field is no formula");
+    }
+
+    @Test
+    void unicodeLineSeparatorsNeverSplitARow() {
+        assertEquals("rad ett rad två rad tre", ComplianceCsv.cell("rad ett\u2028rad två\u0085rad tre"));
+        assertEquals("a b", ComplianceCsv.cell("a\u2029b"));
+    }
 }

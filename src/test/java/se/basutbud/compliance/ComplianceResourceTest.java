@@ -7,30 +7,40 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static se.basutbud.support.Api.assertProblem;
 import static se.basutbud.support.Api.createService;
 import static se.basutbud.support.Api.draftBaseline;
 import static se.basutbud.support.Api.farDate;
 import static se.basutbud.support.Api.json;
 import static se.basutbud.support.Api.newCareProvider;
+import static se.basutbud.support.Api.newServiceCode;
 import static se.basutbud.support.Api.offer;
 import static se.basutbud.support.Api.publishBaseline;
 import static se.basutbud.support.Api.putUnit;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
 
 import se.basutbud.support.DependsOnTheDatabaseServer;
+import se.basutbud.support.FixedTimeSource;
 
 /**
  * One small region per test: A (primary care) offers every required service and one more; B (primary
@@ -44,6 +54,12 @@ class ComplianceResourceTest {
 
     private static final LocalDate SINCE = LocalDate.of(2020, 1, 1);
     private static final String AS_OF = "2024-01-01";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    UnitComplianceCache cache;
 
     String provider;
     String a;
@@ -204,6 +220,78 @@ class ComplianceResourceTest {
     }
 
     @Test
+    void theTrendAgreesWithTheReportBefore1900AndForServiceIdsPast65535() throws Exception {
+        String required = createService("Krävs");
+        // A service whose id is the first's plus 65,536: ids once shared 16 bits in the trend's packing.
+        String lookalike = newServiceCode();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "insert into e_service (id, code, name) select id + 65536, ?, 'Liknande' from e_service where code = ?")) {
+            insert.setString(1, lookalike);
+            insert.setString(2, required);
+            assertEquals(1, insert.executeUpdate());
+        }
+        String old = provider + "-OLD";
+        String alike = provider + "-ALIKE";
+        putUnit(old, "PRIMARY_CARE", Map.of());
+        putUnit(alike, "PRIMARY_CARE", Map.of());
+        // Offered since before 1900: days were once counted from 1900 and earlier ones clamped to it.
+        offer(old, required, LocalDate.of(1850, 1, 1));
+        offer(alike, lookalike, LocalDate.of(1850, 1, 1));
+        long revision = draftBaseline(LocalDate.of(1800, 1, 1), Map.of(required, List.of()));
+
+        List<Map<String, Object>> points = json().queryParam("from", "1880-01-01")
+                .queryParam("to", "1901-01-01")
+                .queryParam("interval", "year")
+                .queryParam("baseline", revision)
+                .queryParam("careProvider", provider)
+                .get("/api/v1/compliance/trend")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items");
+        assertEquals(22, points.size());
+        for (Map<String, Object> point : List.of(points.get(0), points.get(21))) {
+            String date = (String) point.get("date");
+            JsonPath report = json().queryParam("asOf", date)
+                    .queryParam("baseline", revision)
+                    .queryParam("careProvider", provider)
+                    .get("/api/v1/compliance")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            assertEquals(List.of(old), report.getList("units.findAll { it.status == 'COMPLIANT' }.hsaId"), date);
+            assertEquals(report.getInt("summary.units"), point.get("units"), date);
+            assertEquals(1, point.get("compliant"), date);
+            assertEquals(
+                    report.getDouble("summary.averageScore"), ((Number) point.get("averageScore")).doubleValue(), 1e-9);
+        }
+    }
+
+    @Test
+    void onlyTodaysComplianceOfAUnitIsKeptInMemory() {
+        LocalDate today = farDate();
+        FixedTimeSource.setToday(today);
+        publishBaseline(today, Map.of(s1, List.of()));
+        LocalDate tomorrow = today.plusDays(1);
+        for (LocalDate asOf : List.of(today, tomorrow)) {
+            json().queryParam("asOf", asOf.toString())
+                    .get("/api/v1/care-units/" + a + "/compliance")
+                    .then()
+                    .statusCode(200)
+                    .body("asOf", equalTo(asOf.toString()))
+                    .body("status", equalTo("COMPLIANT"));
+        }
+        assertNotNull(cache.peek(a, today), "today's answer is kept");
+        assertNull(cache.peek(a, tomorrow), "a date the caller chose is computed, never kept");
+        // A change of the unit evicts today's answer.
+        putUnit(a, "PRIMARY_CARE", Map.of("name", "Omdöpt"));
+        assertNull(cache.peek(a, today));
+    }
+
+    @Test
     void theStreamedReportSendsItsSummaryAfterTheUnits() throws Exception {
         String body = json().queryParam("asOf", AS_OF)
                 .queryParam("baseline", draft)
@@ -238,8 +326,9 @@ class ComplianceResourceTest {
                         a + ",Enhet " + a + ",PRIMARY_CARE," + provider + ",Primärvården,Kalmar,3,3,,,1.0000,COMPLIANT",
                         b + ",Enhet " + b + ",PRIMARY_CARE," + provider + ",Primärvården,Nybro,2,1," + s3 + "," + s2
                                 + ",0.5000,PARTIAL",
-                        c + ",Enhet " + c + ",PSYCHIATRY," + provider + ",Psykiatrin,,4,0,"
-                                + String.join(";", sorted(s1, s2, s3, psychiatryOnly)) + ",,0.0000,NON_COMPLIANT"),
+                        // Lists of codes are quoted: one cell where ";" separates cells too (Excel, Swedish).
+                        c + ",Enhet " + c + ",PSYCHIATRY," + provider + ",Psykiatrin,,4,0,\""
+                                + String.join(";", sorted(s1, s2, s3, psychiatryOnly)) + "\",,0.0000,NON_COMPLIANT"),
                 lines);
     }
 

@@ -286,7 +286,8 @@ class GeneratedDatasetTest {
             String[] cells = lines[i + 1].split(",", -1);
             assertEquals(rows.get(i).get("hsaId"), cells[0]);
             assertEquals(String.valueOf(rows.get(i).get("required")), cells[6]);
-            assertEquals(String.join(";", stringList(rows.get(i).get("missing"))), cells[8]);
+            // A list of more than one code is quoted, so that it stays one cell where ";" separates cells too.
+            assertEquals(String.join(";", stringList(rows.get(i).get("missing"))), cells[8].replace("\"", ""));
             assertEquals(rows.get(i).get("status"), cells[11]);
         }
     }

@@ -13,6 +13,7 @@ import static se.basutbud.support.Api.putUnit;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -214,5 +215,32 @@ class OfferingResourceTest {
                         .then(),
                 400);
         json().get(offerings(unit)).then().body("$", empty());
+    }
+
+    @Test
+    void aLinkPublishedOn1177IsAPlainAsciiUrlThatCannotBreakOutOfItsAttribute() {
+        String unit = newUnit();
+        for (String link : List.of(
+                "https://e-tjanster.1177.se/x\"><script>alert(1)</script>",
+                "https://e-tjanster.1177.se/x'onmouseover='alert(1)",
+                "https://\u0430pple.com/", // a Cyrillic a
+                "https://e-tjanster.1177.se@evil.example/", // user information before the real host
+                "https://e-tjanster.1177.se/a b",
+                "javascript:alert(1)",
+                "https:///nohost")) {
+            assertProblem(
+                            json().body(Map.of("url", link))
+                                    .put(offerings(unit) + "/fornya-recept")
+                                    .then(),
+                            400)
+                    .body("errors[0].field", equalTo("url"));
+        }
+        json().get(offerings(unit)).then().body("$", empty());
+        String punycode = "https://xn--pple-43d.com:8443/v\u00e4g?x=1&y=%C3%A4#del".replace("\u00e4", "%C3%A4");
+        json().body(Map.of("url", punycode))
+                .put(offerings(unit) + "/fornya-recept")
+                .then()
+                .statusCode(201)
+                .body("url", equalTo(punycode));
     }
 }
