@@ -57,6 +57,14 @@ public interface BasutbudConfig {
         @WithDefault("64")
         @Min(0)
         long cacheMegabytes();
+
+        /**
+         * Full reports computed at once per replica (each holds a database connection for about a second at
+         * national scale); one at a time per caller.
+         */
+        @WithDefault("2")
+        @Min(1)
+        int concurrentReports();
     }
 
     /** Which web pages on other origins may call the API from a browser (CORS). */

@@ -143,7 +143,9 @@ final class ComplianceDtos {
         }
     }
 
-    @Schema(name = "ComplianceReport", description = "Streamed as it is computed: the summary comes after the units")
+    @Schema(
+            name = "ComplianceReport",
+            description = "Computed in one read, then sent: the summary comes after the units")
     record Report(LocalDate asOf, BaselineRef baseline, Summary summary, List<Row> units) {}
 
     @Schema(name = "ServiceCoverage")

@@ -1,7 +1,5 @@
 package se.basutbud.compliance;
 
-import java.io.BufferedOutputStream;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -18,7 +16,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -32,10 +29,13 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.vertx.core.http.HttpServerRequest;
+
 import se.basutbud.TimeSource;
 import se.basutbud.baseline.BaselineDto;
 import se.basutbud.careunit.UnitFilter;
 import se.basutbud.careunit.UnitFilterParams;
+import se.basutbud.security.Caller;
 import se.basutbud.security.Roles;
 import se.basutbud.web.QueryParams;
 
@@ -45,17 +45,19 @@ import se.basutbud.web.QueryParams;
 @RolesAllowed({Roles.READER, Roles.UNIT_EDITOR, Roles.ADMIN})
 public class ComplianceResource {
 
-    /** Bytes gathered before each write to the network while a report streams. */
-    private static final int BUFFER = 64 * 1024;
-
     private final ComplianceService service;
     private final TimeSource time;
     private final ObjectMapper objectMapper;
+    private final ReportSpool spool;
+    private final Caller caller;
 
-    ComplianceResource(ComplianceService service, TimeSource time, ObjectMapper objectMapper) {
+    ComplianceResource(
+            ComplianceService service, TimeSource time, ObjectMapper objectMapper, ReportSpool spool, Caller caller) {
         this.service = service;
         this.time = time;
         this.objectMapper = objectMapper;
+        this.spool = spool;
+        this.caller = caller;
     }
 
     @GET
@@ -83,42 +85,48 @@ public class ComplianceResource {
     public Response getComplianceReport(
             @BeanParam UnitFilterParams filter,
             @BeanParam RevisionParams revision,
-            @jakarta.ws.rs.core.Context HttpHeaders headers) {
+            @jakarta.ws.rs.core.Context HttpHeaders headers,
+            @jakarta.ws.rs.core.Context HttpServerRequest request) {
         LocalDate asOf = asOf(revision);
         UnitFilter unitFilter = filter.toFilter();
         // Resolved before the answer starts, so that an unknown revision is still a 404 problem.
         BaselineDto baseline = service.revisionFor(revision.baselineId(), asOf);
+        String caller = this.caller.subject();
         if (prefersCsv(headers)) {
-            StreamingOutput csv = output -> {
-                Writer out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), BUFFER);
-                service.streamReport(unitFilter, asOf, baseline, ComplianceCsv.writer(out));
-                out.flush();
-            };
+            java.nio.file.Path csv = spool.spool(
+                    caller,
+                    out -> {
+                        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                        service.streamReport(unitFilter, asOf, baseline, ComplianceCsv.writer(writer));
+                        writer.flush();
+                    },
+                    request);
             return Response.ok(csv, ComplianceCsv.MEDIA_TYPE + "; charset=UTF-8; header=present")
                     .header("Content-Disposition", "attachment; filename=\"compliance-" + asOf + ".csv\"")
                     .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
                     .build();
         }
-        StreamingOutput json = output -> {
-            try (JsonGenerator generator = objectMapper
-                    .getFactory()
-                    .createGenerator(new BufferedOutputStream(output, BUFFER), JsonEncoding.UTF8)) {
-                generator.writeStartObject();
-                generator.writeObjectField("asOf", asOf);
-                generator.writeObjectField("baseline", ComplianceDtos.BaselineRef.of(baseline));
-                generator.writeArrayFieldStart("units");
-                ComplianceDtos.Summary summary = service.streamReport(unitFilter, asOf, baseline, row -> {
-                    try {
-                        generator.writeObject(row);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
+        java.nio.file.Path json = spool.spool(
+                caller,
+                out -> {
+                    try (JsonGenerator generator = objectMapper.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+                        generator.writeStartObject();
+                        generator.writeObjectField("asOf", asOf);
+                        generator.writeObjectField("baseline", ComplianceDtos.BaselineRef.of(baseline));
+                        generator.writeArrayFieldStart("units");
+                        ComplianceDtos.Summary summary = service.streamReport(unitFilter, asOf, baseline, row -> {
+                            try {
+                                generator.writeObject(row);
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        });
+                        generator.writeEndArray();
+                        generator.writeObjectField("summary", summary);
+                        generator.writeEndObject();
                     }
-                });
-                generator.writeEndArray();
-                generator.writeObjectField("summary", summary);
-                generator.writeEndObject();
-            }
-        };
+                },
+                request);
         // JSON or CSV by the Accept header: caches must keep the two apart.
         return Response.ok(json, MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)

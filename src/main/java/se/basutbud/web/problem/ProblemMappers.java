@@ -39,7 +39,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response apiException(ApiException e, UriInfo uri) {
-        return problem(e.type(), e.getMessage(), e.errors(), uri);
+        Response problem = problem(e.type(), e.getMessage(), e.errors(), uri);
+        return e.type().status() == 503
+                ? Response.fromResponse(problem)
+                        .header(HttpHeaders.RETRY_AFTER, e.type().retryAfterSeconds())
+                        .build()
+                : problem;
     }
 
     @ServerExceptionMapper
@@ -149,12 +154,12 @@ public class ProblemMappers {
             LOG.warn("Database unavailable: " + e.getMessage());
             return Response.status(503)
                     .type(Problem.MEDIA_TYPE)
-                    .header(HttpHeaders.RETRY_AFTER, "5")
+                    .header(HttpHeaders.RETRY_AFTER, ProblemType.UNAVAILABLE.retryAfterSeconds())
                     .entity(new Problem(
                             ProblemType.UNAVAILABLE.uri(),
                             ProblemType.UNAVAILABLE.title(),
                             503,
-                            "The catalogue's database cannot be reached; try again shortly",
+                            "The catalogue's database cannot be reached or has no free connection; try again shortly",
                             uri.getPath(),
                             null))
                     .build();
@@ -233,6 +238,13 @@ public class ProblemMappers {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof java.sql.SQLTransientConnectionException
                     || cause instanceof java.net.ConnectException
+                    // Agroal's pool, when no connection came free in the acquisition timeout: a plain
+                    // SQLException without SQLState ("Sorry, acquisition timeout!").
+                    || (cause instanceof java.sql.SQLException sql
+                            && sql.getSQLState() == null
+                            && String.valueOf(sql.getMessage())
+                                    .toLowerCase(java.util.Locale.ROOT)
+                                    .contains("acquisition timeout"))
                     || (cause instanceof java.sql.SQLException sql
                             && sql.getSQLState() != null
                             && sql.getSQLState().startsWith("08"))) {

@@ -82,8 +82,19 @@ public enum ProblemType {
             503,
             "unavailable",
             "Service Unavailable",
-            "The service cannot reach its database just now. Try again after the seconds in the Retry-After "
-                    + "header; the service recovers by itself.");
+            "The service cannot reach its database just now, or every connection to it is busy. Try again after "
+                    + "the seconds in the Retry-After header; the service recovers by itself."),
+    BUSY(
+            503,
+            "busy",
+            "Service Busy",
+            "As many full reports as the service computes at once are being computed, on this replica or for "
+                    + "this caller. Try again after the seconds in the Retry-After header; a report takes seconds.");
+
+    /** Seconds a client should wait before trying again after a 503 of each kind. */
+    public int retryAfterSeconds() {
+        return this == BUSY ? 30 : 5;
+    }
 
     /** Where the problem types are documented, and the prefix of every type URI. */
     public static final String PATH = "/problems";

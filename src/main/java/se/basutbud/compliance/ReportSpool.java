@@ -1,0 +1,100 @@
+package se.basutbud.compliance;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.vertx.core.http.HttpServerRequest;
+
+import se.basutbud.BasutbudConfig;
+import se.basutbud.web.problem.ApiException;
+import se.basutbud.web.problem.ProblemType;
+
+/**
+ * Full reports are computed into a file of their own and sent from it by the HTTP server, so that the
+ * database is done with a report (its connection, transaction and cursor) before the first byte goes to the
+ * client, however slowly the client reads, and no thread or memory waits on a slow client either. A few are
+ * computed at once per replica, one at a time per caller. The answer carries its Content-Length, so a client
+ * whose download is cut off (by the idle timeout, for a client that stops reading) knows it got less.
+ */
+@ApplicationScoped
+class ReportSpool {
+
+    private static final Logger LOG = Logger.getLogger(ReportSpool.class);
+    private static final int BUFFER = 64 * 1024;
+    /** How long a report waits for one of the computing slots before the client is told to come back. */
+    private static final long COMPUTE_WAIT_SECONDS = 10;
+
+    /** Writes a report. */
+    interface Report {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private final Semaphore computing;
+    private final Map<String, Boolean> computingFor = new ConcurrentHashMap<>();
+
+    ReportSpool(BasutbudConfig config) {
+        this.computing = new Semaphore(config.compliance().concurrentReports(), true);
+    }
+
+    /**
+     * Computes the report into a file and answers the file, deleted once the answer is over; a 503 problem
+     * when the caller already has one computing or every slot stays busy.
+     */
+    Path spool(String caller, Report report, HttpServerRequest request) {
+        if (computingFor.putIfAbsent(caller, Boolean.TRUE) != null) {
+            throw busy("A full report of yours is being computed");
+        }
+        try {
+            if (!computing.tryAcquire(COMPUTE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw busy("Every full report slot of this replica is computing");
+            }
+            try {
+                Path file = Files.createTempFile("basutbud-report-", ".json");
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), BUFFER)) {
+                    report.writeTo(out);
+                } catch (IOException | RuntimeException | Error e) {
+                    Files.deleteIfExists(file);
+                    throw e;
+                }
+                // The server keeps the file open while it sends it, so it may go from the directory as soon as
+                // the answer is under way, and must go however the answer ends.
+                request.response().endHandler(ended -> delete(file));
+                request.response().closeHandler(closed -> delete(file));
+                return file;
+            } finally {
+                computing.release();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw busy("The report was interrupted");
+        } finally {
+            computingFor.remove(caller);
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warnf("A spooled report could not be deleted: %s", e.getMessage());
+        }
+    }
+
+    private static ApiException busy(String detail) {
+        return new ApiException(ProblemType.BUSY, detail + "; try again in a little while");
+    }
+}
