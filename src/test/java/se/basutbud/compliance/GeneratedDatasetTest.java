@@ -216,12 +216,7 @@ class GeneratedDatasetTest {
     void theFullReportIsWhatTheRawTablesSayOnEveryUnit() {
         RawTablesOracle oracle = oracle();
         Map<String, RawTablesOracle.Expected> expected = oracle.on(AS_OF, oracle.inForceOn(AS_OF));
-        JsonPath report = json().queryParam("asOf", AS_OF.toString())
-                .get("/api/v1/compliance")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath report = fullReport();
         List<Map<String, Object>> rows = report.getList("units");
         assertTrue(rows.size() > 900, "the dataset's open units are in the report: " + rows.size());
         assertEquals(
@@ -294,12 +289,7 @@ class GeneratedDatasetTest {
 
     @Test
     void theBenchmarksHandWrittenSqlIsTheSameReport() throws Exception {
-        JsonPath report = json().queryParam("asOf", AS_OF.toString())
-                .get("/api/v1/compliance")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath report = fullReport();
         // The file computes "today"; here it computes the test's date.
         String sql = Files.readString(Path.of("bench/sql/compliance-report.sql"))
                 .replaceAll("(?m)^set .*$", "")
@@ -503,6 +493,16 @@ class GeneratedDatasetTest {
             checked++;
         }
         assertTrue(checked > 900, "cards checked: " + checked);
+    }
+
+    /** The full report on the dataset's date, as JSON. */
+    private static JsonPath fullReport() {
+        return json().queryParam("asOf", AS_OF.toString())
+                .get("/api/v1/compliance")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private long draftId() {
