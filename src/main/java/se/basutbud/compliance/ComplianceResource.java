@@ -29,7 +29,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 
 import se.basutbud.TimeSource;
 import se.basutbud.baseline.BaselineDto;
@@ -86,7 +86,7 @@ public class ComplianceResource {
             @BeanParam UnitFilterParams filter,
             @BeanParam RevisionParams revision,
             @jakarta.ws.rs.core.Context HttpHeaders headers,
-            @jakarta.ws.rs.core.Context HttpServerRequest request) {
+            @jakarta.ws.rs.core.Context RoutingContext routing) {
         LocalDate asOf = asOf(revision);
         UnitFilter unitFilter = filter.toFilter();
         // Resolved before the answer starts, so that an unknown revision is still a 404 problem.
@@ -100,7 +100,7 @@ public class ComplianceResource {
                         service.streamReport(unitFilter, asOf, baseline, ComplianceCsv.writer(writer));
                         writer.flush();
                     },
-                    request);
+                    routing);
             return Response.ok(csv, ComplianceCsv.MEDIA_TYPE + "; charset=UTF-8; header=present")
                     .header("Content-Disposition", "attachment; filename=\"compliance-" + asOf + ".csv\"")
                     .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
@@ -126,7 +126,7 @@ public class ComplianceResource {
                         generator.writeEndObject();
                     }
                 },
-                request);
+                routing);
         // JSON or CSV by the Accept header: caches must keep the two apart.
         return Response.ok(json, MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)

@@ -15,7 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 
 import se.basutbud.BasutbudConfig;
 import se.basutbud.web.problem.ApiException;
@@ -52,7 +52,7 @@ class ReportSpool {
      * Computes the report into a file and answers the file, deleted once the answer is over; a 503 problem
      * when the caller already has one computing or every slot stays busy.
      */
-    Path spool(String caller, Report report, HttpServerRequest request) {
+    Path spool(String caller, Report report, RoutingContext routing) {
         if (computingFor.putIfAbsent(caller, Boolean.TRUE) != null) {
             throw busy("A full report of yours is being computed");
         }
@@ -68,10 +68,14 @@ class ReportSpool {
                     Files.deleteIfExists(file);
                     throw e;
                 }
-                // The server keeps the file open while it sends it, so it may go from the directory as soon as
-                // the answer is under way, and must go however the answer ends.
-                request.response().endHandler(ended -> delete(file));
-                request.response().closeHandler(closed -> delete(file));
+                if (routing.response().closed()) {
+                    // The client left while it was computed: nobody to send it to.
+                    delete(file);
+                    throw new ApiException(ProblemType.BUSY, "The client left before its report was ready");
+                }
+                // However the answer ends (sent, failed, the connection gone), the file goes; the server keeps
+                // it open while it sends it, so it may leave the directory as soon as the answer is under way.
+                routing.addEndHandler(ended -> delete(file));
                 return file;
             } finally {
                 computing.release();

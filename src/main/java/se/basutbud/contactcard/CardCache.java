@@ -8,7 +8,11 @@ import se.basutbud.BasutbudConfig;
 import se.basutbud.change.ChangeListener;
 import se.basutbud.change.InvalidatingCache;
 
-/** Cards as served, by HSA-id: a card read is the 1177 page view, so most reads never reach the database. */
+/**
+ * Cards as served, by HSA-id: a card read is the 1177 page view, so most reads never reach the database.
+ * HSA-ids without a card are kept as {@link CompressedCard#NONE} until their unit changes; Caffeine's
+ * admission policy keeps a flood of random ids from pushing the real cards out.
+ */
 @ApplicationScoped
 class CardCache {
 

@@ -12,6 +12,12 @@ import java.util.zip.Inflater;
  */
 public record CompressedCard(byte[] deflatedJson, int jsonLength, String etag) {
 
+    /**
+     * Kept in the cache for an HSA-id that has no card (unknown, closed), so that the 1177 pages' reads of
+     * random or stale ids cost one database read each until that unit changes, not one per read.
+     */
+    static final CompressedCard NONE = new CompressedCard(new byte[0], 0, "");
+
     static CompressedCard of(String json, String contentHash) {
         byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);

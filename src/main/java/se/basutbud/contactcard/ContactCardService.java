@@ -30,17 +30,20 @@ public class ContactCardService {
      */
     public CompressedCard cachedCard(String hsaId) {
         String id = HsaId.normalize(hsaId);
-        return daily.isKnownCurrent() ? cache.peek(id) : null;
+        CompressedCard card = daily.isKnownCurrent() ? cache.peek(id) : null;
+        // "No card" is answered by the resource (a problem body), from the cache too.
+        return card == CompressedCard.NONE ? null : card;
     }
 
     /** The card, from the database when this replica does not hold it; may wait for the daily refresh. */
     public Optional<CompressedCard> card(String hsaId) {
         String id = HsaId.normalize(hsaId);
         daily.ensureRefreshedForToday();
-        return Optional.ofNullable(cache.get(id, () -> QuarkusTransaction.requiringNew()
+        CompressedCard card = cache.get(id, () -> QuarkusTransaction.requiringNew()
                 .call(() -> store.find(id))
                 .map(stored -> CompressedCard.of(stored.body(), stored.contentHash()))
-                .orElse(null)));
+                .orElse(CompressedCard.NONE));
+        return card == CompressedCard.NONE ? Optional.empty() : Optional.of(card);
     }
 
     /** One page of the sync feed as JSON (see {@link CardFeedService#page}). */

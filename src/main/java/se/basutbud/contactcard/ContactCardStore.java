@@ -26,7 +26,8 @@ class ContactCardStore {
     /**
      * The feed's horizon: the oldest transaction that was running when this statement's snapshot was taken,
      * leaving out those known to run in another database of the server (another application, a bulk load, an
-     * idle psql), which can never change a card here. A transaction that ended since the snapshot is not in
+     * idle psql), which can never change a card here; a backend whose database is not known yet counts as
+     * this database's. A transaction that ended since the snapshot is not in
      * pg_stat_activity and counts, which only holds the feed back a moment. Without any, the next id to be
      * given. pg_stat_activity has 32-bit ids, the snapshot 64-bit ones: they are compared by the low 32 bits,
      * which are unique among running transactions.
@@ -36,7 +37,7 @@ class ContactCardStore {
              from pg_snapshot_xip(pg_current_snapshot()) as running
              where running::text::bigint % 4294967296 not in (
                  select backend_xid::text::bigint from pg_stat_activity
-                 where backend_xid is not null and datname is distinct from current_database()))""";
+                 where backend_xid is not null and datname <> current_database()))""";
 
     private final EntityManager entityManager;
 

@@ -22,7 +22,10 @@ final class DateRules {
         return "o.since <= :" + last + " and (o.until is null or o.until > :" + first + ")";
     }
 
-    /** Exemption {@code x}: in force from when it was granted until it lapses; not lapsed by the first day. */
+    /**
+     * Exemption {@code x}: not lapsed by the first day. An exemption has no start date yet, so it also applies
+     * to the days before it was granted.
+     */
     static String exemptionInForce(String first) {
         return "(x.until is null or x.until > :" + first + ")";
     }

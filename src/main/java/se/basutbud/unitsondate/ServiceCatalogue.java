@@ -97,7 +97,7 @@ public class ServiceCatalogue {
             nameByCode.put(code, name);
         }
 
-        private boolean knowsAll(Object[]... lists) {
+        boolean knowsAll(Object[]... lists) {
             for (Object[] list : lists) {
                 for (Object id : list) {
                     if (!rankById.containsKey(((Number) id).longValue())) {

@@ -69,11 +69,16 @@ public class UnitsOnDate {
         Map<String, Object> params = new HashMap<>(conditions.params());
         params.put("day", date);
         entityManager.unwrap(Session.class).doWork(connection -> {
+            // One catalogue for the statement, read again only for an id it does not know: the cache may be
+            // bypassed (no notifications), and a read per unit would double the statements of a report.
+            ServiceCatalogue.Services services = null;
             try (ResultSet rows = NamedJdbc.query(connection, sql, params)) {
                 while (rows.next()) {
                     Object[] offered = (Object[]) rows.getArray(7).getArray();
                     Object[] exempted = (Object[]) rows.getArray(8).getArray();
-                    ServiceCatalogue.Services services = catalogue.knowing(connection, offered, exempted);
+                    if (services == null || !services.knowsAll(offered, exempted)) {
+                        services = catalogue.knowing(connection, offered, exempted);
+                    }
                     consumer.accept(new UnitOnDate(
                             rows.getString(1),
                             rows.getString(2),

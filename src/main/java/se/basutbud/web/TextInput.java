@@ -33,9 +33,10 @@ public final class TextInput {
      * (an international name in its punycode form, xn--…, so a Cyrillic "а" cannot pass for a Latin "a"),
      * no user information before the host, and in the rest only the characters RFC 3986 allows unencoded,
      * less the apostrophe, so that a link published on 1177 can never close the HTML attribute it is put in.
+     * Punctuation in the classes is escaped, as ECMA-262's v flag (HTML's pattern attribute) requires.
      */
     public static final String WEB_URL =
-            "^https?://[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?(?::[0-9]{1,5})?(?:[/?#][A-Za-z0-9._~:/?#\\[\\]@!$&()*+,;=%-]*)?$";
+            "^https?://[A-Za-z0-9](?:[A-Za-z0-9.\\-]{0,251}[A-Za-z0-9])?(?::[0-9]{1,5})?(?:[\\/?#][A-Za-z0-9._~:\\/?#\\[\\]@!$&\\(\\)*+,;=%\\-]*)?$";
 
     public static final String WEB_URL_MESSAGE =
             "must be an absolute http or https URL with an ASCII host (punycode for international names) and "

@@ -54,6 +54,9 @@ class ContactCardResourceTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    CardCache cards;
+
     LocalDate today;
     String provider;
 
@@ -165,6 +168,18 @@ class ContactCardResourceTest {
 
         FixedTimeSource.setToday(today.plusDays(1));
         assertProblem(json().get(card(closing)).then(), 404);
+    }
+
+    @Test
+    void anHsaIdWithoutACardIsRememberedUntilItsUnitChanges() {
+        String later = provider + "-9";
+        assertProblem(json().get(card(later)).then(), 404);
+        assertProblem(json().get(card(later)).then(), 404);
+        // The second read came from memory: the replica holds "no card" for it, not a database read each time.
+        assertEquals(CompressedCard.NONE, cards.peek(later));
+        // The unit is created: every replica forgets the absence, and the card is there at once.
+        putUnit(later, "PRIMARY_CARE", Map.of());
+        json().get(card(later)).then().statusCode(200).body("hsaId", equalTo(later));
     }
 
     @Test

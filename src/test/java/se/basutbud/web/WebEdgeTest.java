@@ -172,14 +172,22 @@ class WebEdgeTest {
     }
 
     @Test
-    void theStreamedReportIsCompressedAndVariesByAcceptToo() throws Exception {
+    void theFullReportIsCompressedAndVariesByAcceptToo() throws Exception {
         java.time.LocalDate asOf = Api.farDate();
         String code = Api.createService("Komprimerad");
         Api.publishBaseline(asOf, Map.of(code, List.of()));
+        // A region large enough that both forms of its report are over the 1 kB below which nothing is compressed.
+        String provider = Api.newCareProvider();
+        for (int i = 1; i <= 15; i++) {
+            Api.putUnit(
+                    provider + "-" + i,
+                    "PRIMARY_CARE",
+                    Map.of("name", "Vårdcentralen i en lång rad " + "x".repeat(100) + i));
+        }
         String token = Tokens.admin();
         for (String accept : List.of("application/json", "text/csv")) {
             HttpResponse<byte[]> report = get(
-                    "/api/v1/compliance?asOf=" + asOf,
+                    "/api/v1/compliance?asOf=" + asOf + "&careProvider=" + provider,
                     Map.of("Accept-Encoding", "gzip", "Accept", accept, "Authorization", "Bearer " + token));
             assertEquals(200, report.statusCode());
             assertEquals("gzip", report.headers().firstValue("Content-Encoding").orElse(null), accept);
