@@ -65,6 +65,10 @@ public interface BasutbudConfig {
         @WithDefault("2")
         @Min(1)
         int concurrentReports();
+
+        /** How long a full report waits for a computing slot before the client is told to come back (503). */
+        @WithDefault("10S")
+        Duration reportWait();
     }
 
     /** Which web pages on other origins may call the API from a browser (CORS). */

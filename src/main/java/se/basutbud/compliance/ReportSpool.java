@@ -33,8 +33,6 @@ class ReportSpool {
 
     private static final Logger LOG = Logger.getLogger(ReportSpool.class);
     private static final int BUFFER = 64 * 1024;
-    /** How long a report waits for one of the computing slots before the client is told to come back. */
-    private static final long COMPUTE_WAIT_SECONDS = 10;
 
     /** Writes a report. */
     interface Report {
@@ -42,10 +40,12 @@ class ReportSpool {
     }
 
     private final Semaphore computing;
+    private final long waitMillis;
     private final Map<String, Boolean> computingFor = new ConcurrentHashMap<>();
 
     ReportSpool(BasutbudConfig config) {
         this.computing = new Semaphore(config.compliance().concurrentReports(), true);
+        this.waitMillis = config.compliance().reportWait().toMillis();
     }
 
     /**
@@ -57,7 +57,7 @@ class ReportSpool {
             throw busy("A full report of yours is being computed");
         }
         try {
-            if (!computing.tryAcquire(COMPUTE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+            if (!computing.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
                 throw busy("Every full report slot of this replica is computing");
             }
             try {
