@@ -6,7 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +41,8 @@ class ReportSpool {
 
     private final Semaphore computing;
     private final long waitMillis;
-    private final Map<String, Boolean> computingFor = new ConcurrentHashMap<>();
+    /** The callers with a report being computed. */
+    private final Set<String> computingFor = ConcurrentHashMap.newKeySet();
 
     ReportSpool(BasutbudConfig config) {
         this.computing = new Semaphore(config.compliance().concurrentReports(), true);
@@ -53,7 +54,7 @@ class ReportSpool {
      * when the caller already has one computing or every slot stays busy.
      */
     Path spool(String caller, Report report, RoutingContext routing) {
-        if (computingFor.putIfAbsent(caller, Boolean.TRUE) != null) {
+        if (!computingFor.add(caller)) {
             throw busy("A full report of yours is being computed");
         }
         try {
@@ -61,7 +62,7 @@ class ReportSpool {
                 throw busy("Every full report slot of this replica is computing");
             }
             try {
-                Path file = Files.createTempFile("basutbud-report-", ".json");
+                Path file = Files.createTempFile("basutbud-report-", ".part");
                 try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), BUFFER)) {
                     report.writeTo(out);
                 } catch (IOException | RuntimeException | Error e) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -46,28 +47,24 @@ public class ServiceCatalogue {
      * one is new since it was read. Must run in a transaction.
      */
     public Services knowingCodes(Collection<String> codes) {
-        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            Services services = current(connection);
-            if (codes.stream().allMatch(services.idByCode::containsKey)) {
-                return services;
-            }
-            cache.invalidateAll();
-            return current(connection);
-        });
-    }
-
-    Services current(Connection connection) {
-        return cache.get(THE_CATALOGUE, () -> read(connection));
+        return entityManager
+                .unwrap(Session.class)
+                .doReturningWork(connection ->
+                        knowing(connection, services -> codes.stream().allMatch(services.idByCode::containsKey)));
     }
 
     /** The catalogue, read again if it does not know every one of these ids (a service added since). */
     Services knowing(Connection connection, Object[]... ids) {
-        Services services = current(connection);
-        if (services.knowsAll(ids)) {
+        return knowing(connection, services -> services.knowsAll(ids));
+    }
+
+    private Services knowing(Connection connection, Predicate<Services> knowsWhatIsAsked) {
+        Services services = cache.get(THE_CATALOGUE, () -> read(connection));
+        if (knowsWhatIsAsked.test(services)) {
             return services;
         }
         cache.invalidateAll();
-        return current(connection);
+        return cache.get(THE_CATALOGUE, () -> read(connection));
     }
 
     private static Services read(Connection connection) {

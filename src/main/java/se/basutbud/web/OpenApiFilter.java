@@ -83,7 +83,10 @@ public class OpenApiFilter implements OASFilter {
             addIfMissing(responses, "403", "The token's role or organisations do not allow this");
         }
         addIfMissing(responses, "500", "Unexpected failure");
-        addIfMissing(responses, "503", "The database cannot be reached; retry after the Retry-After seconds");
+        addIfMissing(
+                responses,
+                "503",
+                "The database cannot be reached, or the service is busy; retry after the Retry-After seconds");
         for (Map.Entry<String, APIResponse> entry : responses.getAPIResponses().entrySet()) {
             String status = entry.getKey();
             APIResponse response = entry.getValue();

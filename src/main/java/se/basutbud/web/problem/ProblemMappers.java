@@ -39,12 +39,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response apiException(ApiException e, UriInfo uri) {
-        Response problem = problem(e.type(), e.getMessage(), e.errors(), uri);
-        return e.type().status() == 503
-                ? Response.fromResponse(problem)
-                        .header(HttpHeaders.RETRY_AFTER, e.type().retryAfterSeconds())
-                        .build()
-                : problem;
+        return problem(e.type(), e.getMessage(), e.errors(), uri);
     }
 
     @ServerExceptionMapper
@@ -152,17 +147,11 @@ public class ProblemMappers {
         }
         if (isDatabaseUnavailable(e)) {
             LOG.warn("Database unavailable: " + e.getMessage());
-            return Response.status(503)
-                    .type(Problem.MEDIA_TYPE)
-                    .header(HttpHeaders.RETRY_AFTER, ProblemType.UNAVAILABLE.retryAfterSeconds())
-                    .entity(new Problem(
-                            ProblemType.UNAVAILABLE.uri(),
-                            ProblemType.UNAVAILABLE.title(),
-                            503,
-                            "The catalogue's database cannot be reached or has no free connection; try again shortly",
-                            uri.getPath(),
-                            null))
-                    .build();
+            return problem(
+                    ProblemType.UNAVAILABLE,
+                    "The catalogue's database cannot be reached or has no free connection; try again shortly",
+                    null,
+                    uri);
         }
         LOG.error("Unexpected failure", e);
         return problem(ProblemType.INTERNAL, "An unexpected error occurred; it has been logged", null, uri);
@@ -174,11 +163,15 @@ public class ProblemMappers {
                 .build();
     }
 
+    /** A problem answer; a 503 says when to try again. */
     static Response problem(ProblemType type, String detail, List<Problem.FieldError> errors, UriInfo uri) {
-        return Response.status(type.status())
+        Response.ResponseBuilder answer = Response.status(type.status())
                 .type(Problem.MEDIA_TYPE)
-                .entity(new Problem(type.uri(), type.title(), type.status(), detail, uri.getPath(), errors))
-                .build();
+                .entity(new Problem(type.uri(), type.title(), type.status(), detail, uri.getPath(), errors));
+        if (type.status() == 503) {
+            answer.header(HttpHeaders.RETRY_AFTER, type.retryAfterSeconds());
+        }
+        return answer.build();
     }
 
     private Response wrongValue(JsonMappingException e, UriInfo uri) {
