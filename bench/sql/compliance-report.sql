@@ -19,7 +19,7 @@ with revision as (
          and (cardinality(r.unit_types) = 0 or u.unit_type = any (r.unit_types))
     join e_service s on s.id = r.e_service_id
     left join exemption x on x.care_unit_id = u.id and x.e_service_id = r.e_service_id
-         and (x.until is null or x.until > current_date)
+         and x.since <= current_date and (x.until is null or x.until > current_date)
     left join offering o on o.care_unit_id = u.id and o.e_service_id = r.e_service_id
          and o.since <= current_date and (o.until is null or o.until > current_date)
 ), per_unit as (

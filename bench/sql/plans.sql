@@ -10,7 +10,8 @@ select u.hsa_id, u.name, u.unit_type, u.care_provider, u.administration, u.munic
              where o.care_unit_id = u.id and o.since <= current_date
                and (o.until is null or o.until > current_date)) as offered,
        array(select x.e_service_id from exemption x
-             where x.care_unit_id = u.id and (x.until is null or x.until > current_date)) as exempted
+             where x.care_unit_id = u.id and x.since <= current_date
+               and (x.until is null or x.until > current_date)) as exempted
 from care_unit u
 where (u.opened_on is null or u.opened_on <= current_date) and (u.closed_on is null or u.closed_on > current_date)
 order by u.hsa_id;
@@ -22,7 +23,8 @@ select u.hsa_id, u.name, u.unit_type, u.care_provider, u.administration, u.munic
              where o.care_unit_id = u.id and o.since <= current_date
                and (o.until is null or o.until > current_date)) as offered,
        array(select x.e_service_id from exemption x
-             where x.care_unit_id = u.id and (x.until is null or x.until > current_date)) as exempted
+             where x.care_unit_id = u.id and x.since <= current_date
+               and (x.until is null or x.until > current_date)) as exempted
 from care_unit u
 where (u.opened_on is null or u.opened_on <= current_date) and (u.closed_on is null or u.closed_on > current_date)
   and u.hsa_id = (select min(hsa_id) from care_unit)
@@ -32,7 +34,7 @@ order by u.hsa_id;
 explain (analyze, buffers, costs off)
 select u.unit_type,
        coalesce(u.opened_on - date '1970-01-01', -2147483648), coalesce(u.closed_on - date '1970-01-01', 2147483647),
-       o.services, o.since, o.until, x.services, x.until
+       o.services, o.since, o.until, x.services, x.since, x.until
 from care_unit u
 left join lateral (
     select array_agg(o.e_service_id) as services, array_agg(o.since - date '1970-01-01') as since,
@@ -40,8 +42,10 @@ left join lateral (
     from offering o where o.care_unit_id = u.id
       and o.since <= current_date and (o.until is null or o.until > current_date - 1095)) o on true
 left join lateral (
-    select array_agg(x.e_service_id) as services, array_agg(coalesce(x.until - date '1970-01-01', 2147483647)) as until
-    from exemption x where x.care_unit_id = u.id and (x.until is null or x.until > current_date - 1095)) x on true
+    select array_agg(x.e_service_id) as services, array_agg(x.since - date '1970-01-01') as since,
+           array_agg(coalesce(x.until - date '1970-01-01', 2147483647)) as until
+    from exemption x where x.care_unit_id = u.id
+      and x.since <= current_date and (x.until is null or x.until > current_date - 1095)) x on true
 where (u.opened_on is null or u.opened_on <= current_date) and (u.closed_on is null or u.closed_on > current_date - 1095)
 order by u.hsa_id;
 

@@ -261,11 +261,12 @@ public final class DatasetGenerator {
                 offerings(unit, out);
             }
         });
-        insertByNaturalKeys(sink, "exemption", "reason varchar(1000), until date", "reason, until", out -> {
-            for (Unit unit : units) {
-                exemptions(unit, out);
-            }
-        });
+        insertByNaturalKeys(
+                sink, "exemption", "reason varchar(1000), since date, until date", "reason, since, until", out -> {
+                    for (Unit unit : units) {
+                        exemptions(unit, out);
+                    }
+                });
         // Loaded past the API, so no card was computed: mark the cards stale, and the service recomputes
         // every one of them at its next start, as it does when the date moves on.
         sink.statement("update contact_card_refresh set refreshed_for = null");
@@ -392,11 +393,13 @@ public final class DatasetGenerator {
             int kind = random.nextInt(10);
             LocalDate until =
                     kind < 6 ? null : kind < 9 ? LocalDate.of(year + 1, 6, 30) : LocalDate.of(year - 1, 6, 30);
+            LocalDate since = dateBetween(historyStart, LocalDate.of(year - 1, 6, 29));
             row(
                     out,
                     unit.hsaId(),
                     code,
                     "Enheten saknar förutsättningar för tjänsten (beslut " + year + "-" + (i + 1) + ")",
+                    text(since),
                     text(until));
         }
     }

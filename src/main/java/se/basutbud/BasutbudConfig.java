@@ -19,6 +19,14 @@ public interface BasutbudConfig {
     @WithDefault("Europe/Stockholm")
     ZoneId zone();
 
+    /**
+     * How many days before today a unit editor may date the start or end of an offering or an exemption;
+     * rewriting earlier days (past reports) is an administrator's act.
+     */
+    @WithDefault("30")
+    @Min(0)
+    int backDatingDays();
+
     ContactCard contactCard();
 
     Compliance compliance();

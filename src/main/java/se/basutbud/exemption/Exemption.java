@@ -1,6 +1,7 @@
 package se.basutbud.exemption;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,7 +14,10 @@ import se.basutbud.careunit.CareUnit;
 import se.basutbud.db.TimestampedEntity;
 import se.basutbud.eservice.EService;
 
-/** Takes one base e-service off one unit's requirements, with a reason, optionally until a date (exclusive). */
+/**
+ * Takes one base e-service off one unit's requirements for a period [since, until), with a reason; until is
+ * null while it lasts. A unit has at most one period in force at a time per service.
+ */
 @Entity
 @Table(name = "exemption")
 public class Exemption extends TimestampedEntity {
@@ -29,5 +33,18 @@ public class Exemption extends TimestampedEntity {
     @Column(nullable = false)
     public String reason;
 
+    @Column(nullable = false)
+    public LocalDate since;
+
     public LocalDate until;
+
+    /** Every period of one unit and service, oldest first. */
+    static List<Exemption> periods(CareUnit unit, EService service) {
+        return list("unit = ?1 and service = ?2 order by since", unit, service);
+    }
+
+    /** In force on the day or later: the period a write changes rather than starting a new one. */
+    boolean lastsBeyond(LocalDate day) {
+        return until == null || until.isAfter(day);
+    }
 }

@@ -38,7 +38,9 @@ public class ExemptionResource {
     }
 
     @GET
-    @Operation(summary = "A unit's exemptions", description = "Ordered by serviceCode, expired ones included.")
+    @Operation(
+            summary = "A unit's exemptions",
+            description = "Every period, ordered by serviceCode and since; ended ones included.")
     @APIResponse(responseCode = "200", description = "The exemptions")
     @APIResponse(responseCode = "400", description = "Not an HSA-id")
     @APIResponse(responseCode = "404", description = "No care unit with that HSA-id")
@@ -51,7 +53,10 @@ public class ExemptionResource {
     @Path("/{serviceCode}")
     @Operation(
             summary = "Exempt a unit from a base e-service",
-            description = "Creates (201) or replaces (200) the exemption.")
+            description = "Starts a period of exemption (201) from since (default today), or changes (200) the"
+                    + " period in force or ahead: its reason, its end, and its start if since is given. Only an"
+                    + " administrator may date a start or end more than the configured number of days back"
+                    + " (basutbud.back-dating-days, 30 by default).")
     @APIResponse(
             responseCode = "200",
             description = "Replaced",
@@ -63,9 +68,12 @@ public class ExemptionResource {
             headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = ExemptionDto.class)))
     @APIResponse(responseCode = "400", description = "Not an HSA-id, or the body is invalid (a reason is required)")
+    @APIResponse(
+            responseCode = "403",
+            description = "Not an editor of the unit's care provider, or a date too far back for a unit editor")
     @APIResponse(responseCode = "404", description = "No such care unit or e-service")
-    @APIResponse(responseCode = "409", description = "The unit has closed")
-    @APIResponse(responseCode = "422", description = "The e-service is retired")
+    @APIResponse(responseCode = "409", description = "The unit has closed, or the period would overlap an earlier one")
+    @APIResponse(responseCode = "422", description = "The e-service is retired, or the end is not after the start")
     @RolesAllowed({Roles.UNIT_EDITOR, Roles.ADMIN})
     public Response putExemption(
             @PathParam("hsaId") String hsaId,
@@ -79,13 +87,16 @@ public class ExemptionResource {
     @Path("/{serviceCode}")
     @Operation(
             summary = "End an exemption",
-            description = "The base e-service is required of the unit again from now on.")
-    @APIResponse(responseCode = "204", description = "Removed")
+            description = "The base e-service is required of the unit again from today: the exemption ends"
+                    + " today and past reports keep it; one that has not started yet is removed.")
+    @APIResponse(responseCode = "204", description = "Ended")
     @APIResponse(responseCode = "400", description = "Not an HSA-id")
-    @APIResponse(responseCode = "404", description = "No such care unit or e-service, or no exemption from it")
+    @APIResponse(
+            responseCode = "404",
+            description = "No such care unit or e-service, or no exemption from it in force or ahead")
     @APIResponse(responseCode = "409", description = "The unit has closed")
     @RolesAllowed({Roles.UNIT_EDITOR, Roles.ADMIN})
     public void deleteExemption(@PathParam("hsaId") String hsaId, @PathParam("serviceCode") String serviceCode) {
-        service.delete(hsaId, serviceCode);
+        service.end(hsaId, serviceCode);
     }
 }

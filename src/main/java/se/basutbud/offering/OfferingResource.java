@@ -74,9 +74,9 @@ public class OfferingResource {
     @Path("/{serviceCode}")
     @Operation(
             summary = "Offer an e-service",
-            description =
-                    "Starts a period (201) unless the service is already offered, "
-                            + "in which case the link is updated and a scheduled withdrawal is cancelled (200). Periods never overlap.")
+            description = "Starts a period (201) unless the service is already offered, "
+                    + "in which case the link is updated and a scheduled withdrawal is cancelled (200). Periods never overlap. Only an administrator may date a start more than the configured number of"
+                    + " days back (basutbud.back-dating-days, 30 by default).")
     @APIResponse(
             responseCode = "200",
             description = "Already offered; link updated",
@@ -88,6 +88,9 @@ public class OfferingResource {
             headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = OfferingDto.class)))
     @APIResponse(responseCode = "400", description = "Not an HSA-id, or the body is invalid")
+    @APIResponse(
+            responseCode = "403",
+            description = "Not an editor of the unit's care provider, or a date too far back for a unit editor")
     @APIResponse(responseCode = "404", description = "No such care unit or e-service")
     @APIResponse(responseCode = "409", description = "The unit has closed, or the period would overlap an earlier one")
     @APIResponse(responseCode = "422", description = "The e-service is retired")
@@ -104,9 +107,14 @@ public class OfferingResource {
     @Path("/{serviceCode}")
     @Operation(
             summary = "Withdraw an e-service",
-            description = "Ends the ongoing period; on is its first day without the service.")
+            description = "Ends the ongoing period; on is its first day without the service. Only an administrator"
+                    + " may date it more than the configured number of days back (basutbud.back-dating-days, 30 by"
+                    + " default).")
     @APIResponse(responseCode = "204", description = "Withdrawn")
     @APIResponse(responseCode = "400", description = "Not an HSA-id, or not a date")
+    @APIResponse(
+            responseCode = "403",
+            description = "Not an editor of the unit's care provider, or a date too far back for a unit editor")
     @APIResponse(responseCode = "404", description = "No such care unit or e-service, or nothing ongoing to withdraw")
     @APIResponse(responseCode = "409", description = "The unit has closed")
     @APIResponse(responseCode = "422", description = "The date is before the period started")

@@ -15,6 +15,7 @@ import se.basutbud.careunit.CareUnitService;
 import se.basutbud.change.UnitsChanged;
 import se.basutbud.eservice.EService;
 import se.basutbud.eservice.EServiceService;
+import se.basutbud.security.BackDating;
 import se.basutbud.web.Saved;
 import se.basutbud.web.problem.ApiException;
 
@@ -29,8 +30,15 @@ public class OfferingService {
     private final Event<UnitsChanged> unitsChanged;
     private final CareUnitService units;
     private final AuditLog audit;
+    private final BackDating backDating;
 
-    OfferingService(TimeSource time, Event<UnitsChanged> unitsChanged, CareUnitService units, AuditLog audit) {
+    OfferingService(
+            TimeSource time,
+            Event<UnitsChanged> unitsChanged,
+            CareUnitService units,
+            AuditLog audit,
+            BackDating backDating) {
+        this.backDating = backDating;
         this.time = time;
         this.unitsChanged = unitsChanged;
         this.units = units;
@@ -63,6 +71,7 @@ public class OfferingService {
         }
 
         LocalDate since = request.since() != null ? request.since() : today;
+        backDating.requireMayChangeFrom(since, "An offering starting");
         Optional<Offering> overlapping =
                 periods.stream().filter(p -> p.until.isAfter(since)).findFirst();
         if (overlapping.isPresent()) {
@@ -94,6 +103,7 @@ public class OfferingService {
                 .filter(Offering::isOpen)
                 .findFirst()
                 .orElseThrow(() -> ApiException.notFound(unit.hsaId + " has no ongoing offering of " + serviceCode));
+        backDating.requireMayChangeFrom(end, "A withdrawal");
         if (end.isBefore(open.since)) {
             throw ApiException.unprocessable("The offering started " + open.since + "; it cannot end on " + end);
         }

@@ -223,7 +223,9 @@ class SampleRegion {
                         hsaId,
                         "resevaccination",
                         new ExemptionRequest(
-                                "Ingen vaccinationsmottagning; hänvisar till " + municipality + " vårdcentral", null));
+                                "Ingen vaccinationsmottagning; hänvisar till " + municipality + " vårdcentral",
+                                today.minusDays(30 + random.nextInt(700)),
+                                null));
             }
             if (number == 7) {
                 units.put(

@@ -40,9 +40,14 @@ public class Caller {
         }
     }
 
+    /** An administrator, or the service itself: may do everything. */
+    public boolean isAdministrator() {
+        return SYSTEM.get() || identity.hasRole(Roles.ADMIN);
+    }
+
     /** A 403 unless the caller may change units of this care provider. */
     public void requireMayEdit(String careProvider) {
-        if (SYSTEM.get() || identity.hasRole(Roles.ADMIN)) {
+        if (isAdministrator()) {
             return;
         }
         if (identity.hasRole(Roles.UNIT_EDITOR) && organisations().contains(careProvider.toUpperCase(Locale.ROOT))) {

@@ -22,11 +22,8 @@ final class DateRules {
         return "o.since <= :" + last + " and (o.until is null or o.until > :" + first + ")";
     }
 
-    /**
-     * Exemption {@code x}: not lapsed by the first day. An exemption has no start date yet, so it also applies
-     * to the days before it was granted.
-     */
-    static String exemptionInForce(String first) {
-        return "(x.until is null or x.until > :" + first + ")";
+    /** Exemption {@code x}: started by the last day, not lapsed by the first. */
+    static String exemptionInForce(String first, String last) {
+        return "x.since <= :" + last + " and (x.until is null or x.until > :" + first + ")";
     }
 }

@@ -18,6 +18,7 @@ public record UnitHistory(
         int[] offeredSince,
         int[] offeredUntil,
         int[] exemptedServices,
+        int[] exemptedSince,
         int[] exemptedUntil) {
 
     /** A start that is no start: earlier than any day. */
@@ -40,6 +41,6 @@ public record UnitHistory(
 
     /** Whether the {@code i}th exemption is in force on the day. */
     public boolean exemptedOn(int i, int day) {
-        return day < exemptedUntil[i];
+        return exemptedSince[i] <= day && day < exemptedUntil[i];
     }
 }

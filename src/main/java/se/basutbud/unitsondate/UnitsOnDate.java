@@ -63,7 +63,7 @@ public class UnitsOnDate {
                 order by u.hsa_id
                 """.formatted(
                         DateRules.offeringInForce("day", "day"),
-                        DateRules.exemptionInForce("day"),
+                        DateRules.exemptionInForce("day", "day"),
                         DateRules.unitOpen("day", "day"),
                         conditions.andClauses());
         Map<String, Object> params = new HashMap<>(conditions.params());
@@ -109,14 +109,15 @@ public class UnitsOnDate {
         String sql = """
                 select u.unit_type,
                        coalesce(u.opened_on - %1$s, %2$d), coalesce(u.closed_on - %1$s, %3$d),
-                       o.services, o.since, o.until, x.services, x.until
+                       o.services, o.since, o.until, x.services, x.since, x.until
                 from care_unit u
                 left join lateral (
                     select array_agg(o.e_service_id) as services, array_agg(o.since - %1$s) as since,
                            array_agg(coalesce(o.until - %1$s, %3$d)) as until
                     from offering o where o.care_unit_id = u.id and %4$s) o on true
                 left join lateral (
-                    select array_agg(x.e_service_id) as services, array_agg(coalesce(x.until - %1$s, %3$d)) as until
+                    select array_agg(x.e_service_id) as services, array_agg(x.since - %1$s) as since,
+                           array_agg(coalesce(x.until - %1$s, %3$d)) as until
                     from exemption x where x.care_unit_id = u.id and %5$s) x on true
                 where %6$s%7$s
                 order by u.hsa_id
@@ -125,7 +126,7 @@ public class UnitsOnDate {
                         UnitHistory.NO_START,
                         UnitHistory.NO_END,
                         DateRules.offeringInForce("first", "last"),
-                        DateRules.exemptionInForce("first"),
+                        DateRules.exemptionInForce("first", "last"),
                         DateRules.unitOpen("first", "last"),
                         conditions.andClauses());
         Map<String, Object> params = new HashMap<>(conditions.params());
@@ -142,7 +143,8 @@ public class UnitsOnDate {
                             ints(rows.getArray(5)),
                             ints(rows.getArray(6)),
                             ranks(services, objects(rows.getArray(7))),
-                            ints(rows.getArray(8))));
+                            ints(rows.getArray(8)),
+                            ints(rows.getArray(9))));
                 }
             }
         });

@@ -31,6 +31,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
 import se.basutbud.security.Roles;
+import se.basutbud.support.FixedTimeSource;
 import se.basutbud.support.TestIdentityProvider;
 import se.basutbud.support.Tokens;
 
@@ -483,5 +484,86 @@ class AccessTest {
 
     private static String base64(String json) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aUnitEditorDatesOfferingsAndExemptionsBackOnlyWithinTheWindow() {
+        LocalDate today = LocalDate.of(2026, 6, 15);
+        FixedTimeSource.setToday(today);
+        String own = newCareProvider();
+        String unit = own + "-1";
+        putUnit(unit, "PRIMARY_CARE", Map.of("openedOn", "2020-01-01"));
+        String editor = Tokens.editor(own);
+        String offerings = "/api/v1/care-units/" + unit + "/offerings/";
+        String exemptions = "/api/v1/care-units/" + unit + "/exemptions/";
+
+        assertProblem(
+                        jsonAs(editor)
+                                .body(Map.of("since", today.minusDays(31).toString()))
+                                .put(offerings + "fornya-recept")
+                                .then(),
+                        403)
+                .body("detail", org.hamcrest.Matchers.containsString("2026-05-15"));
+        jsonAs(editor)
+                .body(Map.of("since", today.minusDays(30).toString()))
+                .put(offerings + "fornya-recept")
+                .then()
+                .statusCode(201)
+                .body("since", equalTo("2026-05-16"));
+        assertProblem(
+                jsonAs(editor)
+                        .queryParam("on", today.minusDays(31).toString())
+                        .delete(offerings + "fornya-recept")
+                        .then(),
+                403);
+        json().body(Map.of("since", "2024-01-01"))
+                .put(offerings + "bestall-tid")
+                .then()
+                .statusCode(201);
+
+        assertProblem(
+                jsonAs(editor)
+                        .body(Map.of(
+                                "reason",
+                                "Ombyggnad",
+                                "since",
+                                today.minusDays(31).toString()))
+                        .put(exemptions + "resevaccination")
+                        .then(),
+                403);
+        jsonAs(editor)
+                .body(Map.of("reason", "Ombyggnad", "since", today.minusDays(10).toString()))
+                .put(exemptions + "resevaccination")
+                .then()
+                .statusCode(201);
+        assertProblem(
+                jsonAs(editor)
+                        .body(Map.of("reason", "Ombyggnad", "since", "2025-01-01"))
+                        .put(exemptions + "resevaccination")
+                        .then(),
+                403);
+        json().body(Map.of("reason", "Ombyggnad sedan länge", "since", "2025-01-01"))
+                .put(exemptions + "resevaccination")
+                .then()
+                .statusCode(200)
+                .body("since", equalTo("2025-01-01"));
+        // Moving a start that lies beyond the window, even forward, rewrites those days: not for an editor.
+        assertProblem(
+                jsonAs(editor)
+                        .body(Map.of("reason", "Ombyggnad", "since", today.toString()))
+                        .put(exemptions + "resevaccination")
+                        .then(),
+                403);
+        // Changing the reason of a long-running exemption is not back-dating.
+        jsonAs(editor)
+                .body(Map.of("reason", "Ombyggnad, etapp 2"))
+                .put(exemptions + "resevaccination")
+                .then()
+                .statusCode(200)
+                .body("since", equalTo("2025-01-01"));
+        json().get(exemptions.substring(0, exemptions.length() - 1))
+                .then()
+                .body("since", org.hamcrest.Matchers.contains("2025-01-01"))
+                .body("reason", org.hamcrest.Matchers.contains("Ombyggnad, etapp 2"));
     }
 }

@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -92,7 +93,7 @@ class ComplianceResourceTest {
             offer(a, code, SINCE);
         }
         offer(b, s1, SINCE);
-        json().body(Map.of("reason", "Ej tillämplig"))
+        json().body(Map.of("reason", "Ej tillämplig", "since", SINCE.toString()))
                 .put("/api/v1/care-units/" + b + "/exemptions/" + s2)
                 .then()
                 .statusCode(201);
@@ -151,11 +152,22 @@ class ComplianceResourceTest {
     }
 
     @Test
-    void anExemptionAppliesUntilItsEndDate() {
-        json().body(Map.of("reason", "Tillfälligt", "until", "2023-01-01"))
+    void anExemptionAppliesFromItsStartUntilItsEndDate() {
+        json().body(Map.of("reason", "Tillfälligt", "since", "2022-03-01", "until", "2023-01-01"))
                 .put("/api/v1/care-units/" + c + "/exemptions/" + psychiatryOnly)
                 .then()
                 .statusCode(201);
+        json().queryParam("asOf", "2022-02-28")
+                .queryParam("baseline", draft)
+                .get("/api/v1/care-units/" + c + "/compliance")
+                .then()
+                .body("exempted", empty())
+                .body("missing", hasItem(psychiatryOnly));
+        json().queryParam("asOf", "2022-03-01")
+                .queryParam("baseline", draft)
+                .get("/api/v1/care-units/" + c + "/compliance")
+                .then()
+                .body("exempted", contains(psychiatryOnly));
         json().queryParam("asOf", "2022-12-31")
                 .queryParam("baseline", draft)
                 .get("/api/v1/care-units/" + c + "/compliance")

@@ -97,12 +97,17 @@ final class RawTablesOracle {
                                     date(rows.getDate(4))));
                 }
             }
-            try (ResultSet rows = statement.executeQuery("select care_unit_id, e_service_id, until from exemption")) {
+            try (ResultSet rows =
+                    statement.executeQuery("select care_unit_id, e_service_id, since, until from exemption")) {
                 while (rows.next()) {
                     long service = rows.getLong(2);
                     exemptions
                             .computeIfAbsent(rows.getLong(1), k -> new ArrayList<>())
-                            .add(new Period(codes.get(service), active.get(service), null, date(rows.getDate(3))));
+                            .add(new Period(
+                                    codes.get(service),
+                                    active.get(service),
+                                    date(rows.getDate(3)),
+                                    date(rows.getDate(4))));
                 }
             }
             try (ResultSet rows = statement.executeQuery("select id, valid_from, status from baseline")) {
