@@ -37,6 +37,8 @@ public interface BasutbudConfig {
 
     Compression compression();
 
+    Http http();
+
     interface ContactCard {
         /** Seconds browsers and CDNs may cache a card before revalidating it. */
         @WithDefault("60")
@@ -101,6 +103,23 @@ public interface BasutbudConfig {
         @WithDefault("1024")
         @Min(0)
         int minSize();
+    }
+
+    /** What the service reads of a request; the HTTP layer's own limits lie above these. */
+    interface Http {
+        /** Bytes of path and query; longer is a 414. */
+        @WithDefault("8192")
+        @Min(256)
+        int maxUrlLength();
+
+        /** Bytes of all header fields together (names and values); more is a 431. */
+        @WithDefault("16384")
+        @Min(1024)
+        int maxHeaderSize();
+
+        /** How long a body may take to arrive after the request's headers; longer is a 408. */
+        @WithDefault("30S")
+        Duration bodyTimeout();
     }
 
     interface SampleData {

@@ -145,6 +145,12 @@ public class ProblemMappers {
                 return databaseConstraint(violation, uri);
             }
         }
+        if (clientWentAway(e)) {
+            // The client closed the connection (or was cut off for a slow body) while its body was read: no
+            // one is left to answer, and it is not the service's failure.
+            LOG.debug("Client connection closed while reading the request", e);
+            return problem(ProblemType.VALIDATION, "The connection closed before the body was read", null, uri);
+        }
         if (isDatabaseUnavailable(e)) {
             LOG.warn("Database unavailable: " + e.getMessage());
             return problem(
@@ -155,6 +161,15 @@ public class ProblemMappers {
         }
         LOG.error("Unexpected failure", e);
         return problem(ProblemType.INTERNAL, "An unexpected error occurred; it has been logged", null, uri);
+    }
+
+    private static boolean clientWentAway(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof io.vertx.core.http.HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response bearerChallenge(Response response) {

@@ -26,7 +26,8 @@ public enum ProblemType {
             "forbidden",
             "Forbidden",
             "The token is valid but its role (groups claim) does not allow the operation, or, for a unit "
-                    + "editor, the unit belongs to a care provider that is not in the token's org claim."),
+                    + "editor, the unit belongs to a care provider that is not in the token's org claim, or the "
+                    + "change is dated further back than a unit editor may date it (an administrator may)."),
     NOT_FOUND(
             404,
             "not-found",
@@ -43,6 +44,12 @@ public enum ProblemType {
             "not-acceptable",
             "Not Acceptable",
             "The resource cannot answer in any of the media types of the Accept header."),
+    REQUEST_TIMEOUT(
+            408,
+            "request-timeout",
+            "Request Timeout",
+            "The request body did not arrive in time (30 seconds by default); the connection is closed. Send the "
+                    + "whole body at once."),
     CONFLICT(
             409,
             "conflict",
@@ -61,6 +68,12 @@ public enum ProblemType {
             "payload-too-large",
             "Content Too Large",
             "The request body is larger than the service accepts (1 MiB)."),
+    URI_TOO_LONG(
+            414,
+            "uri-too-long",
+            "URI Too Long",
+            "The request's path and query are longer than the service reads (8,192 bytes by default). No query "
+                    + "of the API needs that much; check how the URL is built."),
     UNSUPPORTED_MEDIA_TYPE(
             415,
             "unsupported-media-type",
@@ -72,6 +85,12 @@ public enum ProblemType {
             "Unprocessable Content",
             "The request is well formed but breaks a rule of the catalogue, such as offering a retired "
                     + "e-service, ending an offering before it started or publishing a revision without requirements."),
+    HEADER_FIELDS_TOO_LARGE(
+            431,
+            "header-fields-too-large",
+            "Request Header Fields Too Large",
+            "The request's header fields together are larger than the service reads (16 KiB by default), "
+                    + "often because of an oversized bearer token or cookies. Send a smaller token."),
     INTERNAL(
             500,
             "internal",

@@ -1,0 +1,150 @@
+package se.basutbud.web.problem;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.HttpHeaders;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import se.basutbud.BasutbudConfig;
+
+/**
+ * The sizes and times of a request the service accepts, each refused with a problem body before any other
+ * route: a path and query over {@code basutbud.http.max-url-length} (414), header fields over {@code
+ * basutbud.http.max-header-size} (431), a body announced larger than {@code quarkus.http.limits.max-body-size}
+ * (413; a chunked body that grows past it is refused while it is read, by {@link ProblemMappers}), and a body
+ * not received within {@code basutbud.http.body-timeout} of its headers (408, then the connection is closed).
+ *
+ * <p>The HTTP layer's own limits ({@code quarkus.http.limits.max-initial-line-length} and {@code
+ * max-header-size}) are set well above these, so that a request between the two gets a problem body here; one
+ * beyond them is cut by the HTTP layer with an empty answer.
+ */
+@ApplicationScoped
+class RequestLimits {
+
+    private final Vertx vertx;
+    private final int maxUrlLength;
+    private final int maxHeaderSize;
+    private final long maxBodySize;
+    private final long bodyTimeoutMillis;
+    private final Map<ProblemType, String> problems;
+
+    RequestLimits(
+            Vertx vertx,
+            BasutbudConfig config,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
+            ObjectMapper objectMapper)
+            throws JsonProcessingException {
+        this.vertx = vertx;
+        this.maxUrlLength = config.http().maxUrlLength();
+        this.maxHeaderSize = config.http().maxHeaderSize();
+        this.maxBodySize = maxBodySize.asLongValue();
+        this.bodyTimeoutMillis = config.http().bodyTimeout().toMillis();
+        this.problems = Map.of(
+                ProblemType.URI_TOO_LONG,
+                json(
+                        objectMapper,
+                        ProblemType.URI_TOO_LONG,
+                        "The path and query are longer than " + maxUrlLength + " bytes"),
+                ProblemType.HEADER_FIELDS_TOO_LARGE,
+                json(
+                        objectMapper,
+                        ProblemType.HEADER_FIELDS_TOO_LARGE,
+                        "The header fields are larger than " + maxHeaderSize + " bytes"),
+                ProblemType.PAYLOAD_TOO_LARGE,
+                json(
+                        objectMapper,
+                        ProblemType.PAYLOAD_TOO_LARGE,
+                        "The request body is larger than " + this.maxBodySize + " bytes"),
+                ProblemType.REQUEST_TIMEOUT,
+                json(
+                        objectMapper,
+                        ProblemType.REQUEST_TIMEOUT,
+                        "The request body did not arrive within " + bodyTimeoutMillis / 1000 + " seconds"));
+    }
+
+    private static String json(ObjectMapper objectMapper, ProblemType type, String detail)
+            throws JsonProcessingException {
+        return objectMapper.writeValueAsString(Problem.of(type, detail));
+    }
+
+    void register(@Observes Router router) {
+        // Before every other route, Quarkus's own empty 413 (order -2) included.
+        router.route().order(-13).handler(this::check);
+    }
+
+    private void check(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        if (request.uri().length() > maxUrlLength) {
+            refuse(context, ProblemType.URI_TOO_LONG);
+        } else if (headerSize(request) > maxHeaderSize) {
+            refuse(context, ProblemType.HEADER_FIELDS_TOO_LARGE);
+        } else if (announcedLength(request) > maxBodySize) {
+            refuse(context, ProblemType.PAYLOAD_TOO_LARGE);
+        } else {
+            if (hasBody(request) && !request.isEnded()) {
+                watchBody(context);
+            }
+            context.next();
+        }
+    }
+
+    /**
+     * A client that starts a body and trickles it, or stops, would hold the connection until the idle timeout.
+     * Only the body's arrival is timed, not the answer: a request whose body has arrived may take as long as
+     * its operation does.
+     */
+    private void watchBody(RoutingContext context) {
+        long timer = vertx.setTimer(bodyTimeoutMillis, id -> {
+            if (!context.request().isEnded() && !context.response().headWritten()) {
+                refuse(context, ProblemType.REQUEST_TIMEOUT);
+            }
+        });
+        context.addEndHandler(ended -> vertx.cancelTimer(timer));
+    }
+
+    private void refuse(RoutingContext context, ProblemType type) {
+        // Closed after the answer: the rest of the request (a body, or what follows an oversized part) is unread.
+        context.response()
+                .setStatusCode(type.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader("Connection", "close")
+                .end(problems.get(type))
+                .onComplete(done -> context.request().connection().close());
+    }
+
+    private static int headerSize(HttpServerRequest request) {
+        int size = 0;
+        for (Map.Entry<String, String> header : request.headers()) {
+            size += header.getKey().length() + header.getValue().length() + 4;
+        }
+        return size;
+    }
+
+    private static boolean hasBody(HttpServerRequest request) {
+        return announcedLength(request) > 0 || request.headers().contains("Transfer-Encoding", "chunked", true);
+    }
+
+    private static long announcedLength(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(length.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}
