@@ -1,0 +1,82 @@
+package se.basutbud.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.text.Normalizer;
+
+import jakarta.inject.Inject;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Text stored before writes were normalised is brought to NFC by the migration: the migrations run into a
+ * schema of their own up to the one before, NFD text is stored as an old version would have, and the rest run.
+ */
+@QuarkusTest
+class TextInNfcMigrationTest {
+
+    private static final String SCHEMA = "nfc_migration_test";
+    private static final String NFD_VAXJO = Normalizer.normalize("Växjö", Normalizer.Form.NFD);
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @AfterEach
+    void dropSchema() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("drop schema if exists " + SCHEMA + " cascade");
+        }
+    }
+
+    @Test
+    void storedTextIsNormalisedAndTheCardsAreComputedAgain() throws SQLException {
+        flyway("12").migrate();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("set search_path to " + SCHEMA);
+            statement.execute("update contact_card_refresh set refreshed_for = date '2026-01-01'");
+            statement.execute("insert into care_unit (hsa_id, name, unit_type, care_provider, municipality)"
+                    + " values ('SE2321000065-NFD', 'Vårdcentralen " + NFD_VAXJO + "', 'PRIMARY_CARE',"
+                    + " 'SE2321000065', '" + NFD_VAXJO + "')");
+        }
+        flyway(null).migrate();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("set search_path to " + SCHEMA);
+            try (ResultSet rows = statement.executeQuery(
+                    "select name, municipality from care_unit where hsa_id = 'SE2321000065-NFD'")) {
+                rows.next();
+                assertEquals("Vårdcentralen Växjö", rows.getString(1));
+                assertEquals("Växjö", rows.getString(2));
+                assertEquals(5, rows.getString(2).length());
+            }
+            try (ResultSet rows = statement.executeQuery("select refreshed_for from contact_card_refresh")) {
+                rows.next();
+                assertNull(rows.getDate(1));
+            }
+        }
+    }
+
+    private Flyway flyway(String target) {
+        var configuration = Flyway.configure()
+                .dataSource(dataSource)
+                .schemas(SCHEMA)
+                .createSchemas(true)
+                .locations("classpath:db/migration");
+        if (target != null) {
+            configuration.target(target);
+        }
+        return configuration.load();
+    }
+}
