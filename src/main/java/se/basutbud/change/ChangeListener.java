@@ -25,6 +25,13 @@ import io.quarkus.runtime.StartupEvent;
  * from every {@link InvalidatingCache} of this replica. Notifications sent while it is not listening are
  * lost, so the caches are only used while it listens: on losing the connection they are emptied and
  * bypassed, and on listening again they start empty.
+ *
+ * <p>A connection can also die silently (a firewall or NAT forgets it, and nothing is ever reset): waiting
+ * for notifications would then go on for as long as TCP keepalive takes, hours. So every {@link
+ * #HEARTBEAT_MILLIS} the listener asks the server for an answer, and one that does not come within {@link
+ * #ANSWER_MILLIS} counts as a lost connection: a replica serves from its caches at most about ten seconds
+ * after its notifications stopped arriving. The pool's idle connections most likely went the same way, so
+ * they are closed too, rather than each making a request wait for its socket timeout.
  */
 @ApplicationScoped
 public class ChangeListener {
@@ -34,6 +41,11 @@ public class ChangeListener {
     private static final int POLL_MILLIS = 500;
 
     private static final long MAX_BACKOFF_MILLIS = 5_000;
+    private static final String LISTEN = "listen " + ChangeNotifier.CHANNEL;
+    /** How often the listening connection is proven alive by a round trip. */
+    static final long HEARTBEAT_MILLIS = 5_000;
+    /** How long the server may take to answer the heartbeat before the connection counts as lost. */
+    static final int ANSWER_MILLIS = 5_000;
 
     private final AgroalDataSource dataSource;
     private final List<InvalidatingCache<?, ?>> caches = new CopyOnWriteArrayList<>();
@@ -79,10 +91,14 @@ public class ChangeListener {
     private void listen() {
         long backoff = 100;
         while (!stopping) {
-            try (Connection listenerConnection = dataSource.getConnection()) {
+            Connection listenerConnection = null;
+            boolean lost = false;
+            try {
+                listenerConnection = dataSource.getConnection();
                 connection = listenerConnection;
+                listenerConnection.setNetworkTimeout(Runnable::run, ANSWER_MILLIS);
                 try (Statement statement = listenerConnection.createStatement()) {
-                    statement.execute("listen " + ChangeNotifier.CHANNEL);
+                    statement.execute(LISTEN);
                 }
                 PGConnection notifications = listenerConnection.unwrap(PGConnection.class);
                 // Whatever changed before the LISTEN took effect is not in the caches from here on.
@@ -90,6 +106,7 @@ public class ChangeListener {
                 listening = true;
                 backoff = 100;
                 LOG.debug("Listening for changes");
+                long nextHeartbeat = System.nanoTime() + HEARTBEAT_MILLIS * 1_000_000;
                 while (!stopping) {
                     PGNotification[] received = notifications.getNotifications(POLL_MILLIS);
                     if (received != null) {
@@ -97,20 +114,47 @@ public class ChangeListener {
                             dispatch(notification.getParameter());
                         }
                     }
+                    if (System.nanoTime() - nextHeartbeat >= 0) {
+                        heartbeat(listenerConnection);
+                        nextHeartbeat = System.nanoTime() + HEARTBEAT_MILLIS * 1_000_000;
+                    }
                 }
             } catch (SQLException | RuntimeException e) {
+                lost = true;
                 if (listening) {
                     LOG.warnf(
                             "Lost the change notifications (%s); caches are bypassed until they are back",
                             e.getMessage());
                 }
             } finally {
+                boolean wasListening = listening;
                 listening = false;
                 connection = null;
                 caches.forEach(InvalidatingCache::invalidateAll);
+                if (lost) {
+                    // A connection that failed goes, not back to the pool; and if it was lost while in use,
+                    // the pool's idle connections most likely share its fate.
+                    abortQuietly(listenerConnection);
+                    if (wasListening) {
+                        dataSource.flush(AgroalDataSource.FlushMode.IDLE);
+                    }
+                } else {
+                    closeQuietly(listenerConnection);
+                }
             }
             sleep(backoff);
             backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+        }
+    }
+
+    /**
+     * A round trip that fails within {@link #ANSWER_MILLIS} (the network timeout) if nothing comes back. LISTEN
+     * on a channel already listened to changes nothing, and leaves the connection recognisable in
+     * {@code pg_stat_activity} by its last statement.
+     */
+    private static void heartbeat(Connection listenerConnection) throws SQLException {
+        try (Statement statement = listenerConnection.createStatement()) {
+            statement.execute(LISTEN);
         }
     }
 
@@ -129,6 +173,17 @@ public class ChangeListener {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopping = true;
+        }
+    }
+
+    private static void abortQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.abort(Runnable::run);
+        } catch (SQLException | RuntimeException e) {
+            // Already gone: nothing more to do.
         }
     }
 

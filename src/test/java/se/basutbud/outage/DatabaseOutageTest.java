@@ -30,6 +30,8 @@ import se.basutbud.support.DependsOnTheDatabaseServer;
 class DatabaseOutageTest {
 
     static TcpProxy proxy;
+    /** The database itself, not through the proxy: where another replica writes. */
+    static String directUrl;
 
     public static class BehindAProxy implements QuarkusTestProfile {
         @Override
@@ -43,6 +45,7 @@ class DatabaseOutageTest {
         public Map<String, String> start() {
             String server = DependsOnTheDatabaseServer.Profile.serverUrl();
             String url = server != null ? server : LocalPostgres.jdbcUrl();
+            directUrl = url;
             URI target = URI.create(url.substring("jdbc:".length()));
             try {
                 proxy = new TcpProxy(target.getHost(), target.getPort());

@@ -11,13 +11,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP proxy between the service and PostgreSQL that a test can cut (every connection reset, new ones
- * refused) and restore, to play a database outage without touching the database.
+ * refused) and restore, to play a database outage without touching the database; or whose open connections
+ * it can silence (bytes no longer forwarded, nothing closed or reset, new connections pass), as when a
+ * firewall or NAT forgets them.
  */
 final class TcpProxy implements AutoCloseable {
 
     private final String targetHost;
     private final int targetPort;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
+    /** One flag per connection made so far: set, its bytes are dropped in both directions. */
+    private final List<java.util.concurrent.atomic.AtomicBoolean> silenced = new CopyOnWriteArrayList<>();
+
     private volatile ServerSocket server;
     private volatile int port;
 
@@ -45,6 +50,11 @@ final class TcpProxy implements AutoCloseable {
         open.clear();
     }
 
+    /** Every connection open now stops carrying bytes, without being closed; new connections work. */
+    void silenceOpenConnections() {
+        silenced.forEach(flag -> flag.set(true));
+    }
+
     /** Listens again on the same port. */
     synchronized void restore() throws IOException {
         listen(port);
@@ -68,20 +78,29 @@ final class TcpProxy implements AutoCloseable {
                 Socket upstream = new Socket(targetHost, targetPort);
                 open.add(client);
                 open.add(upstream);
-                pipe(client, upstream);
-                pipe(upstream, client);
+                java.util.concurrent.atomic.AtomicBoolean silence = new java.util.concurrent.atomic.AtomicBoolean();
+                silenced.add(silence);
+                pipe(client, upstream, silence);
+                pipe(upstream, client, silence);
             } catch (IOException e) {
                 // Closed by cut(), or the upstream refused: the client sees its connection end.
             }
         }
     }
 
-    private void pipe(Socket from, Socket to) {
+    private void pipe(Socket from, Socket to, java.util.concurrent.atomic.AtomicBoolean silence) {
         Thread thread = new Thread(
                 () -> {
                     try (InputStream in = from.getInputStream();
                             OutputStream out = to.getOutputStream()) {
-                        in.transferTo(out);
+                        byte[] buffer = new byte[16_384];
+                        int read;
+                        while ((read = in.read(buffer)) >= 0) {
+                            if (!silence.get()) {
+                                out.write(buffer, 0, read);
+                                out.flush();
+                            }
+                        }
                     } catch (IOException e) {
                         // One side went away.
                     } finally {
