@@ -27,6 +27,11 @@ public class TimeSource {
         return LocalDate.now(clock);
     }
 
+    /** The instant today began: when what changes by date (an offering's start, say) took effect. */
+    public Instant startOfToday() {
+        return today().atStartOfDay(clock.getZone()).toInstant();
+    }
+
     /** Now, truncated to microseconds, the precision PostgreSQL stores. */
     public Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);

@@ -160,12 +160,11 @@ public class BaselineService {
         baseline.touch(baseline.publishedAt);
         baseline.flush();
         // Base flags on contact cards follow the revision in force today: a revision valid from a later date
-        // changes them on that date (the daily refresh), and compliance on its dates at once. One valid from
-        // tomorrow refreshes the cards now all the same: around midnight, or with clocks a little apart, a
-        // replica's daily refresh may already have run without it.
+        // changes them on that date (every card is marked to be recomputed then), and compliance on its
+        // dates at once.
         unitsChanged.fire(
-                baseline.validFrom.isAfter(time.today().plusDays(1))
-                        ? UnitsChanged.allButNotTodaysCards()
+                baseline.validFrom.isAfter(time.today())
+                        ? UnitsChanged.allFrom(baseline.validFrom)
                         : UnitsChanged.all());
         BaselineDto after = BaselineDto.of(baseline);
         audit.record(AuditLog.EntityType.BASELINE, id + "", AuditLog.Action.PUBLISH, before, after);

@@ -1,5 +1,6 @@
 package se.basutbud.change;
 
+import java.time.LocalDate;
 import java.util.Set;
 
 /**
@@ -9,21 +10,22 @@ import java.util.Set;
  *
  * @param hsaIds the units whose answers may have changed; ignored when {@code allUnits}
  * @param allUnits whether any unit's answers may have changed (an e-service renamed, a revision published)
- * @param cardsAffected whether today's contact cards may show the change; a revision valid from a later
- *     date changes compliance on that date, not the cards of today (the daily refresh takes it up then)
+ * @param cardsFrom the first day contact cards may show the change: null for today (cards are recomputed
+ *     now); a later date for a revision valid from then, which changes compliance on its dates at once but
+ *     cards only from that day (they are marked to be recomputed then)
  */
-public record UnitsChanged(Set<String> hsaIds, boolean allUnits, boolean cardsAffected) {
+public record UnitsChanged(Set<String> hsaIds, boolean allUnits, LocalDate cardsFrom) {
 
     public static UnitsChanged unit(String hsaId) {
-        return new UnitsChanged(Set.of(hsaId), false, true);
+        return new UnitsChanged(Set.of(hsaId), false, null);
     }
 
     public static UnitsChanged all() {
-        return new UnitsChanged(Set.of(), true, true);
+        return new UnitsChanged(Set.of(), true, null);
     }
 
-    /** Any unit's answers on some dates, but not today's contact cards. */
-    public static UnitsChanged allButNotTodaysCards() {
-        return new UnitsChanged(Set.of(), true, false);
+    /** Any unit's answers on dates from this one, including its contact card from that day. */
+    public static UnitsChanged allFrom(LocalDate day) {
+        return new UnitsChanged(Set.of(), true, day);
     }
 }

@@ -1,5 +1,6 @@
 package se.basutbud.contactcard;
 
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +11,7 @@ import se.basutbud.change.InvalidatingCache;
 
 /**
  * Cards as served, by HSA-id: a card read is the 1177 page view, so most reads never reach the database.
- * HSA-ids without a card are kept as {@link CompressedCard#NONE} until their unit changes; Caffeine's
+ * HSA-ids without a card are kept as {@link CompressedCard#none} until their unit changes; Caffeine's
  * admission policy keeps a flood of random ids from pushing the real cards out.
  */
 @ApplicationScoped
@@ -26,11 +27,8 @@ class CardCache {
         return cards.peek(hsaId);
     }
 
-    CompressedCard get(String hsaId, Supplier<CompressedCard> loader) {
-        return cards.get(hsaId, loader);
-    }
-
-    void invalidateAll() {
-        cards.invalidateAll();
+    /** The held card if it is still right (see {@link CompressedCard#validOn}), else the loader's. */
+    CompressedCard get(String hsaId, Predicate<CompressedCard> stillRight, Supplier<CompressedCard> loader) {
+        return cards.get(hsaId, stillRight, loader);
     }
 }

@@ -2,23 +2,42 @@ package se.basutbud.contactcard;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 /**
  * A card as served: its JSON, deflated (a card is about 5 kB of JSON and 1 kB deflated, so every card of the
- * country fits in a replica's memory), and its strong entity tag.
+ * country fits in a replica's memory), its strong entity tag, and the days it is right on: from {@code
+ * validFrom} until {@code validUntil}, each null for no bound (see {@code CardUnit}).
  */
-public record CompressedCard(byte[] deflatedJson, int jsonLength, String etag) {
+public record CompressedCard(
+        byte[] deflatedJson, int jsonLength, String etag, LocalDate validFrom, LocalDate validUntil) {
 
     /**
-     * Kept in the cache for an HSA-id that has no card (unknown, closed), so that the 1177 pages' reads of
-     * random or stale ids cost one database read each until that unit changes, not one per read.
+     * Kept in the cache for an HSA-id that has no card (unknown, closed, not open yet), so that the 1177
+     * pages' reads of random or stale ids cost one database read each until that unit changes or the day
+     * comes, not one per read.
      */
-    static final CompressedCard NONE = new CompressedCard(new byte[0], 0, "");
+    static CompressedCard none(LocalDate validFrom, LocalDate validUntil) {
+        return new CompressedCard(new byte[0], 0, "", validFrom, validUntil);
+    }
 
-    static CompressedCard of(String json, String contentHash) {
+    boolean isNone() {
+        return etag.isEmpty();
+    }
+
+    /** Whether this card (or its absence) is right on the day. */
+    boolean validOn(LocalDate day) {
+        return validOn(day, validFrom, validUntil);
+    }
+
+    static boolean validOn(LocalDate day, LocalDate validFrom, LocalDate validUntil) {
+        return (validFrom == null || !day.isBefore(validFrom)) && (validUntil == null || day.isBefore(validUntil));
+    }
+
+    static CompressedCard of(String json, String contentHash, LocalDate validFrom, LocalDate validUntil) {
         byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
         try {
@@ -29,7 +48,8 @@ public record CompressedCard(byte[] deflatedJson, int jsonLength, String etag) {
             while (!deflater.finished()) {
                 deflated.write(buffer, 0, deflater.deflate(buffer));
             }
-            return new CompressedCard(deflated.toByteArray(), utf8.length, '"' + contentHash + '"');
+            return new CompressedCard(
+                    deflated.toByteArray(), utf8.length, '"' + contentHash + '"', validFrom, validUntil);
         } finally {
             deflater.end();
         }

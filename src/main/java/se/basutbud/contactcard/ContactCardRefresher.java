@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -29,9 +30,12 @@ import se.basutbud.unitsondate.UnitsOnDate;
 import se.basutbud.web.EntityTags;
 
 /**
- * Keeps the stored cards equal to what they should show today. It runs inside the transaction of the
- * change that affects a card, so a card never shows a change that was rolled back and never misses one
- * that committed; a card whose content is unchanged keeps its ETag and stays out of the feed.
+ * Keeps the stored cards equal to what they should show. It runs inside the transaction of the change that
+ * affects a card, so a card never shows a change that was rolled back and never misses one that committed;
+ * a card whose content is unchanged keeps its ETag and stays out of the feed. Each card is stored with the
+ * first day it may change by date alone ({@code valid_until}); the cards of a new day are computed by
+ * {@link DailyCardRefresh}, and a reader who comes first computes its card itself ({@link #onRead}), so no
+ * reader waits for the others.
  */
 @ApplicationScoped
 class ContactCardRefresher {
@@ -58,7 +62,9 @@ class ContactCardRefresher {
     }
 
     void onUnitsChanged(@Observes UnitsChanged event) {
-        if (!event.cardsAffected()) {
+        if (event.cardsFrom() != null) {
+            // Today's cards stay as they are; each is due again on that day.
+            store.expireFrom(event.cardsFrom());
             return;
         }
         LocalDate today = time.today();
@@ -66,7 +72,7 @@ class ContactCardRefresher {
             refreshAll(today);
         } else {
             store.lockForOneUnit();
-            refresh(event.hsaIds(), today);
+            refresh(event.hsaIds(), today, time.now());
         }
     }
 
@@ -81,43 +87,88 @@ class ContactCardRefresher {
         do {
             chunk = store.unitsAfter(after, CHUNK);
             if (!chunk.isEmpty()) {
-                refresh(chunk, today);
+                refresh(chunk, today, time.now());
                 after = chunk.get(chunk.size() - 1);
             }
         } while (chunk.size() == CHUNK);
         store.markRefreshedFor(today);
     }
 
-    private void refresh(Collection<String> hsaIds, LocalDate today) {
+    /**
+     * Recomputes the units' cards for the day and stores those that changed, stamped {@code updatedAt}, and
+     * every card's new validity.
+     */
+    void refresh(Collection<String> hsaIds, LocalDate today, Instant updatedAt) {
+        Function<CardUnit, ContactCardDto> cards = cardMaker(today);
+        Map<String, ContactCardStore.StoredState> stored = store.states(hsaIds);
+        List<ContactCardStore.NewCard> changed = new ArrayList<>();
+        List<ContactCardStore.Validity> removed = new ArrayList<>();
+        List<ContactCardStore.Validity> extended = new ArrayList<>();
+        for (CardUnit unit : units.forCards(hsaIds, today)) {
+            ContactCardStore.StoredState state = stored.get(unit.hsaId());
+            ContactCardStore.Validity validity =
+                    new ContactCardStore.Validity(unit.hsaId(), unit.validFrom(), unit.validUntil());
+            boolean sameValidity = state != null
+                    && Objects.equals(state.validFrom(), unit.validFrom())
+                    && Objects.equals(state.validUntil(), unit.validUntil());
+            if (!unit.open()) {
+                if (state != null && !state.removed()) {
+                    removed.add(validity);
+                } else if (state != null && !sameValidity) {
+                    extended.add(validity);
+                }
+                continue;
+            }
+            ContactCardDto card = cards.apply(unit);
+            String hash = EntityTags.sha256(json(card));
+            if (state == null || state.removed() || !hash.equals(state.contentHash())) {
+                changed.add(new ContactCardStore.NewCard(
+                        unit.hsaId(), json(card.withUpdatedAt(updatedAt)), hash, unit.validFrom(), unit.validUntil()));
+            } else if (!sameValidity) {
+                extended.add(validity);
+            }
+        }
+        store.save(changed, updatedAt);
+        store.markRemoved(removed, updatedAt);
+        store.extendValidity(extended);
+    }
+
+    /**
+     * A unit's card for a reader who finds it missing or expired, computed in the reader's transaction and
+     * not stored (the daily job stores it): the stored card when its content is unchanged, else the new one,
+     * stamped with the start of the day, as the job stores it, so every replica serves the same bytes.
+     */
+    CompressedCard onRead(String hsaId, LocalDate today, Optional<ContactCardStore.StoredCard> stored) {
+        List<CardUnit> found = units.forCards(List.of(hsaId), today);
+        if (found.isEmpty()) {
+            return CompressedCard.none(null, null);
+        }
+        CardUnit unit = found.get(0);
+        if (!unit.open()) {
+            return CompressedCard.none(unit.validFrom(), unit.validUntil());
+        }
+        ContactCardDto card = cardMaker(today).apply(unit);
+        String hash = EntityTags.sha256(json(card));
+        if (stored.isPresent()
+                && !stored.get().removed()
+                && hash.equals(stored.get().contentHash())) {
+            return CompressedCard.of(stored.get().body(), hash, unit.validFrom(), unit.validUntil());
+        }
+        return CompressedCard.of(
+                json(card.withUpdatedAt(time.startOfToday())), hash, unit.validFrom(), unit.validUntil());
+    }
+
+    /** Makes cards for the day under the revision in force on it, in Swedish order. */
+    private Function<CardUnit, ContactCardDto> cardMaker(LocalDate today) {
         Optional<BaselineDto> revision = baselines.inForceOn(today);
         List<BaselineDto.Requirement> requirements =
                 revision.map(BaselineDto::requirements).orElse(List.of());
-        List<CardUnit> units = this.units.forCards(hsaIds, today);
-        Map<String, ContactCardStore.StoredState> stored = store.states(hsaIds);
         // Swedish order by collation keys, computed once per name: comparing with the collator itself
         // normalises both strings on every comparison, which dominated a national refresh (bench/RESULTS-notes.md).
         Collator collator = Collator.getInstance(SWEDISH);
         Map<String, CollationKey> sortKeys = new HashMap<>();
         Function<String, CollationKey> sortKey = name -> sortKeys.computeIfAbsent(name, collator::getCollationKey);
-        Instant now = time.now();
-        List<ContactCardStore.NewCard> changed = new ArrayList<>();
-        List<String> removed = new ArrayList<>();
-        for (CardUnit unit : units) {
-            ContactCardStore.StoredState state = stored.get(unit.hsaId());
-            if (!unit.open()) {
-                if (state != null && !state.removed()) {
-                    removed.add(unit.hsaId());
-                }
-                continue;
-            }
-            ContactCardDto card = card(unit, requirements, sortKey);
-            String hash = EntityTags.sha256(json(card));
-            if (state == null || state.removed() || !hash.equals(state.contentHash())) {
-                changed.add(new ContactCardStore.NewCard(unit.hsaId(), json(card.withUpdatedAt(now)), hash));
-            }
-        }
-        store.save(changed, now);
-        store.markRemoved(removed, now);
+        return unit -> card(unit, requirements, sortKey);
     }
 
     private static ContactCardDto card(

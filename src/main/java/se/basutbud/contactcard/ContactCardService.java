@@ -1,11 +1,13 @@
 package se.basutbud.contactcard;
 
+import java.time.LocalDate;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
+import se.basutbud.TimeSource;
 import se.basutbud.careunit.HsaId;
 
 /** A unit's contact card as served: from this replica's memory when it can be trusted, else stored. */
@@ -14,36 +16,56 @@ public class ContactCardService {
 
     private final ContactCardStore store;
     private final CardCache cache;
-    private final DailyCardRefresh daily;
+    private final ContactCardRefresher refresher;
     private final CardFeedService feed;
+    private final TimeSource time;
 
-    ContactCardService(ContactCardStore store, CardCache cache, DailyCardRefresh daily, CardFeedService feed) {
+    ContactCardService(
+            ContactCardStore store,
+            CardCache cache,
+            ContactCardRefresher refresher,
+            CardFeedService feed,
+            TimeSource time) {
         this.store = store;
         this.cache = cache;
-        this.daily = daily;
+        this.refresher = refresher;
         this.feed = feed;
+        this.time = time;
     }
 
     /**
-     * The card if this replica holds it for today, from memory only, so that it can be served on the I/O
-     * thread; null means {@link #card} must be called on a worker thread.
+     * The card if this replica holds it, right for today, from memory only, so that it can be served on the
+     * I/O thread; null means {@link #card} must be called on a worker thread.
      */
     public CompressedCard cachedCard(String hsaId) {
         String id = HsaId.normalize(hsaId);
-        CompressedCard card = daily.isKnownCurrent() ? cache.peek(id) : null;
+        CompressedCard card = cache.peek(id);
         // "No card" is answered by the resource (a problem body), from the cache too.
-        return card == CompressedCard.NONE ? null : card;
+        return card == null || card.isNone() || !card.validOn(time.today()) ? null : card;
     }
 
-    /** The card, from the database when this replica does not hold it; may wait for the daily refresh. */
+    /**
+     * The card, from the database when this replica does not hold it for today; one stored for an earlier day
+     * that may have changed since is computed now, without waiting for the day's cards to be stored.
+     */
     public Optional<CompressedCard> card(String hsaId) {
         String id = HsaId.normalize(hsaId);
-        daily.ensureRefreshedForToday();
-        CompressedCard card = cache.get(id, () -> QuarkusTransaction.requiringNew()
-                .call(() -> store.find(id))
-                .map(stored -> CompressedCard.of(stored.body(), stored.contentHash()))
-                .orElse(CompressedCard.NONE));
-        return card == CompressedCard.NONE ? Optional.empty() : Optional.of(card);
+        LocalDate today = time.today();
+        CompressedCard card = cache.get(id, cached -> cached.validOn(today), () -> QuarkusTransaction.requiringNew()
+                .call(() -> {
+                    Optional<ContactCardStore.StoredCard> stored = store.find(id);
+                    if (stored.isPresent()) {
+                        ContactCardStore.StoredCard row = stored.get();
+                        if (CompressedCard.validOn(today, row.validFrom(), row.validUntil())) {
+                            return row.removed()
+                                    ? CompressedCard.none(row.validFrom(), row.validUntil())
+                                    : CompressedCard.of(
+                                            row.body(), row.contentHash(), row.validFrom(), row.validUntil());
+                        }
+                    }
+                    return refresher.onRead(id, today, stored);
+                }));
+        return card.isNone() ? Optional.empty() : Optional.of(card);
     }
 
     /** One page of the sync feed as JSON (see {@link CardFeedService#page}). */

@@ -45,9 +45,10 @@ class ContactCardStore {
         this.entityManager = entityManager;
     }
 
-    record StoredState(String contentHash, boolean removed) {}
+    record StoredState(String contentHash, boolean removed, LocalDate validFrom, LocalDate validUntil) {}
 
-    record StoredCard(String body, String contentHash) {}
+    /** A stored card, or the mark that its unit has none; right from {@code validFrom} until {@code validUntil}. */
+    record StoredCard(String body, String contentHash, boolean removed, LocalDate validFrom, LocalDate validUntil) {}
 
     record FeedRow(String hsaId, String body, boolean removed, String changeXid) {}
 
@@ -65,7 +66,52 @@ class ContactCardStore {
                 .getSingleResult();
     }
 
-    record NewCard(String hsaId, String body, String contentHash) {}
+    record NewCard(String hsaId, String body, String contentHash, LocalDate validFrom, LocalDate validUntil) {}
+
+    /** The days a card (or its removal) is right on. */
+    record Validity(String hsaId, LocalDate validFrom, LocalDate validUntil) {}
+
+    /**
+     * Up to {@code limit} units after an HSA-id whose card is not right today: expired, or missing for a unit
+     * open today (loaded past the API). The daily job's steps.
+     */
+    List<String> dueAfter(String hsaId, LocalDate today, int limit) {
+        @SuppressWarnings("unchecked")
+        List<String> ids = entityManager
+                .createNativeQuery("""
+                        select u.hsa_id from care_unit u left join contact_card c on c.hsa_id = u.hsa_id
+                        where u.hsa_id > :after
+                          and (c.valid_until <= :today or c.valid_from > :today
+                               or (c.hsa_id is null and (u.opened_on is null or u.opened_on <= :today)
+                                   and (u.closed_on is null or u.closed_on > :today)))
+                        order by u.hsa_id limit :limit
+                        """, String.class)
+                .setParameter("after", hsaId)
+                .setParameter("today", today)
+                .setParameter("limit", limit)
+                .getResultList();
+        return ids;
+    }
+
+    /**
+     * Locks the units' rows, in HSA-id order, as every write to a unit does first: a card computed under the
+     * lock cannot be overwritten by one computed from older data, nor overwrite a newer one.
+     */
+    void lockUnits(List<String> hsaIds) {
+        entityManager
+                .createNativeQuery("select id from care_unit where hsa_id in (:ids) order by hsa_id for update")
+                .setParameter("ids", hsaIds)
+                .getResultList();
+    }
+
+    /** Every card that is right beyond the day becomes due on it: a revision valid from then was published. */
+    void expireFrom(LocalDate day) {
+        entityManager
+                .createNativeQuery(
+                        "update contact_card set valid_until = :day where valid_until is null or valid_until > :day")
+                .setParameter("day", day)
+                .executeUpdate();
+    }
 
     /** Up to {@code limit} units after an HSA-id, in HSA-id order: the steps of a full refresh. */
     List<String> unitsAfter(String hsaId, int limit) {
@@ -82,14 +128,15 @@ class ContactCardStore {
     Map<String, StoredState> states(Collection<String> hsaIds) {
         Query query = entityManager
                 .createNativeQuery(
-                        "select hsa_id, content_hash, removed from contact_card " + "where hsa_id in (:ids)",
+                        "select hsa_id, content_hash, removed, valid_from, valid_until from contact_card"
+                                + " where hsa_id in (:ids)",
                         Object[].class)
                 .setParameter("ids", hsaIds);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         Map<String, StoredState> states = new HashMap<>(rows.size() * 2);
         for (Object[] row : rows) {
-            states.put((String) row[0], new StoredState((String) row[1], (Boolean) row[2]));
+            states.put((String) row[0], new StoredState((String) row[1], (Boolean) row[2], date(row[3]), date(row[4])));
         }
         return states;
     }
@@ -101,11 +148,14 @@ class ContactCardStore {
         }
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into contact_card (hsa_id, body, content_hash, removed, updated_at, change_xid)
-                    select hsa_id, body, content_hash, false, ?, pg_current_xact_id()
-                    from unnest(?::varchar[], ?::text[], ?::varchar[]) as card(hsa_id, body, content_hash)
+                    insert into contact_card
+                        (hsa_id, body, content_hash, removed, updated_at, change_xid, valid_from, valid_until)
+                    select hsa_id, body, content_hash, false, ?, pg_current_xact_id(), valid_from, valid_until
+                    from unnest(?::varchar[], ?::text[], ?::varchar[], ?::date[], ?::date[])
+                        as card(hsa_id, body, content_hash, valid_from, valid_until)
                     on conflict (hsa_id) do update set body = excluded.body, content_hash = excluded.content_hash,
-                        removed = false, updated_at = excluded.updated_at, change_xid = excluded.change_xid
+                        removed = false, updated_at = excluded.updated_at, change_xid = excluded.change_xid,
+                        valid_from = excluded.valid_from, valid_until = excluded.valid_until
                     """)) {
                 insert.setObject(1, updatedAt.atOffset(ZoneOffset.UTC));
                 insert.setArray(
@@ -121,35 +171,82 @@ class ContactCardStore {
                         connection.createArrayOf(
                                 "varchar",
                                 cards.stream().map(NewCard::contentHash).toArray()));
+                insert.setArray(5, dates(connection, cards.stream().map(NewCard::validFrom)));
+                insert.setArray(6, dates(connection, cards.stream().map(NewCard::validUntil)));
                 insert.executeUpdate();
             }
         });
     }
 
-    void markRemoved(List<String> hsaIds, Instant at) {
-        if (hsaIds.isEmpty()) {
+    /** Removes the cards (the units closed), each now changed by this transaction. */
+    void markRemoved(List<Validity> removals, Instant at) {
+        if (removals.isEmpty()) {
             return;
         }
-        entityManager
-                .createNativeQuery("""
-                update contact_card set removed = true, body = null, content_hash = null, updated_at = :at,
-                    change_xid = pg_current_xact_id()
-                where hsa_id in (:hsaIds)
-                """)
-                .setParameter("hsaIds", hsaIds)
-                .setParameter("at", at.atOffset(ZoneOffset.UTC))
-                .executeUpdate();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("""
+                    update contact_card c set removed = true, body = null, content_hash = null, updated_at = ?,
+                        change_xid = pg_current_xact_id(), valid_from = r.valid_from, valid_until = r.valid_until
+                    from unnest(?::varchar[], ?::date[], ?::date[]) as r(hsa_id, valid_from, valid_until)
+                    where c.hsa_id = r.hsa_id
+                    """)) {
+                update.setObject(1, at.atOffset(ZoneOffset.UTC));
+                setValidities(connection, update, 2, removals);
+                update.executeUpdate();
+            }
+        });
+    }
+
+    /** New validity for cards whose content stays: not a change, so not in the feed. */
+    void extendValidity(List<Validity> validities) {
+        if (validities.isEmpty()) {
+            return;
+        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("""
+                    update contact_card c set valid_from = r.valid_from, valid_until = r.valid_until
+                    from unnest(?::varchar[], ?::date[], ?::date[]) as r(hsa_id, valid_from, valid_until)
+                    where c.hsa_id = r.hsa_id
+                    """)) {
+                setValidities(connection, update, 1, validities);
+                update.executeUpdate();
+            }
+        });
+    }
+
+    private static void setValidities(
+            java.sql.Connection connection, PreparedStatement statement, int first, List<Validity> validities)
+            throws java.sql.SQLException {
+        statement.setArray(
+                first,
+                connection.createArrayOf(
+                        "varchar", validities.stream().map(Validity::hsaId).toArray()));
+        statement.setArray(first + 1, dates(connection, validities.stream().map(Validity::validFrom)));
+        statement.setArray(first + 2, dates(connection, validities.stream().map(Validity::validUntil)));
     }
 
     Optional<StoredCard> find(String hsaId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager
                 .createNativeQuery(
-                        "select body, content_hash from contact_card where hsa_id = :hsaId and not removed",
+                        "select body, content_hash, removed, valid_from, valid_until from contact_card where hsa_id = :hsaId",
                         Object[].class)
                 .setParameter("hsaId", hsaId)
                 .getResultList();
-        return rows.stream().findFirst().map(r -> new StoredCard((String) r[0], (String) r[1]));
+        return rows.stream()
+                .findFirst()
+                .map(r -> new StoredCard((String) r[0], (String) r[1], (Boolean) r[2], date(r[3]), date(r[4])));
+    }
+
+    /** Dates, null ones included, as a PostgreSQL array parameter. */
+    private static java.sql.Array dates(java.sql.Connection connection, java.util.stream.Stream<LocalDate> dates)
+            throws java.sql.SQLException {
+        return connection.createArrayOf(
+                "date", dates.map(date -> date == null ? null : date.toString()).toArray());
+    }
+
+    private static LocalDate date(Object value) {
+        return value instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) value;
     }
 
     /**
@@ -190,7 +287,7 @@ class ContactCardStore {
         Object date = entityManager
                 .createNativeQuery("select refreshed_for from contact_card_refresh")
                 .getSingleResult();
-        return Optional.ofNullable((LocalDate) (date instanceof java.sql.Date sql ? sql.toLocalDate() : date));
+        return Optional.ofNullable(date(date));
     }
 
     void markRefreshedFor(LocalDate date) {

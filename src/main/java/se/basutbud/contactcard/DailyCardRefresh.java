@@ -1,6 +1,9 @@
 package se.basutbud.contactcard;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,45 +13,35 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 import se.basutbud.TimeSource;
-import se.basutbud.change.ChangeNotifier;
-import se.basutbud.change.UnitsChanged;
 
 /**
- * Offerings, closures and revisions take effect by date, so when "today" moves on, every stored card is
- * recomputed once, by whichever replica comes first. A scheduled check normally does it before readers need
- * it; a reader that comes first does it itself, and the others wait for it, so no card of yesterday is
- * served as today's.
+ * Offerings, closures and revisions take effect by date, so when "today" moves on, the stored cards that
+ * expired (see {@code valid_until}) are computed again and stored, and so are cards missing for units loaded
+ * past the API. A scheduled check does it in the background on whichever replicas notice first, a thousand
+ * units per short transaction, each under its units' row locks like any write to them; card readers never
+ * wait for it (an expired card is computed on read), the feed does, so that it shows the day's cards.
  */
 @ApplicationScoped
 class DailyCardRefresh {
 
     private static final Logger LOG = Logger.getLogger(DailyCardRefresh.class);
 
+    /** Units per transaction: each holds their rows' locks for a moment only. */
+    private static final int CHUNK = 1_000;
+
     private final ContactCardStore store;
     private final ContactCardRefresher refresher;
-    private final ChangeNotifier notifier;
     private final TimeSource time;
-    private final CardCache cards;
+    /** One run per replica at a time; the feed's callers wait for the run under way. */
+    private final ReentrantLock running = new ReentrantLock();
 
-    /** The date this replica last saw the stored cards computed for; saves a query per read. */
+    /** The date this replica last saw the stored cards computed for; saves a query per feed read. */
     private volatile LocalDate knownRefreshedFor;
 
-    DailyCardRefresh(
-            ContactCardStore store,
-            ContactCardRefresher refresher,
-            ChangeNotifier notifier,
-            TimeSource time,
-            CardCache cards) {
+    DailyCardRefresh(ContactCardStore store, ContactCardRefresher refresher, TimeSource time) {
         this.store = store;
         this.refresher = refresher;
-        this.notifier = notifier;
         this.time = time;
-        this.cards = cards;
-    }
-
-    /** Whether this replica knows the stored cards are today's, without asking the database. */
-    boolean isKnownCurrent() {
-        return time.today().equals(knownRefreshedFor);
     }
 
     @Scheduled(
@@ -63,23 +56,51 @@ class DailyCardRefresh {
         }
     }
 
+    /** Stores today's cards if that has not been done yet, here or on another replica. */
     void ensureRefreshedForToday() {
         LocalDate today = time.today();
         if (today.equals(knownRefreshedFor)) {
             return;
         }
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (!store.refreshedFor().filter(today::equals).isPresent()) {
-                store.lockForAllUnits();
-                // Read again under the lock: another replica may have refreshed meanwhile.
-                if (!store.refreshedFor().filter(today::equals).isPresent()) {
-                    refresher.refreshAll(today);
-                    notifier.send(UnitsChanged.all());
-                }
+        running.lock();
+        try {
+            if (today.equals(knownRefreshedFor)) {
+                return;
             }
-        });
-        // This replica may hold yesterday's cards; the notification above reaches it a moment later.
-        cards.invalidateAll();
-        knownRefreshedFor = today;
+            boolean done = QuarkusTransaction.requiringNew()
+                    .call(() -> store.refreshedFor().filter(today::equals).isPresent());
+            if (!done) {
+                refreshDue(today);
+            }
+            knownRefreshedFor = today;
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private void refreshDue(LocalDate today) {
+        // What changed by date took effect at the start of the day: the stamp a reader's card has too.
+        Instant dayStart = time.startOfToday();
+        String after = "";
+        int units = 0;
+        List<String> chunk;
+        do {
+            String from = after;
+            chunk = QuarkusTransaction.requiringNew().call(() -> {
+                List<String> due = store.dueAfter(from, today, CHUNK);
+                if (!due.isEmpty()) {
+                    store.lockUnits(due);
+                    store.lockForOneUnit();
+                    refresher.refresh(due, today, dayStart);
+                }
+                return due;
+            });
+            if (!chunk.isEmpty()) {
+                after = chunk.get(chunk.size() - 1);
+                units += chunk.size();
+            }
+        } while (chunk.size() == CHUNK);
+        QuarkusTransaction.requiringNew().run(() -> store.markRefreshedFor(today));
+        LOG.debugf("Contact cards of %s stored: %d units computed again", today, units);
     }
 }

@@ -151,8 +151,8 @@ public class UnitsOnDate {
     }
 
     /**
-     * The units with these HSA-ids, whether each is open on the date, and the active e-services each offers
-     * on it. Read in the caller's transaction (a card is refreshed in the writing one), so names come from
+     * The units with these HSA-ids, whether each is open on the date, the active e-services each offers
+     * on it, and the days between which that does not change by date (see {@link CardUnit}). Read in the caller's transaction (a card is refreshed in the writing one), so names come from
      * the table, not from the catalogue's copy.
      */
     public List<CardUnit> forCards(Collection<String> hsaIds, LocalDate date) {
@@ -175,7 +175,21 @@ public class UnitsOnDate {
             List<CardUnit> units = new ArrayList<>(hsaIds.size());
             try (ResultSet rows =
                     NamedJdbc.query(connection, """
-                    select u.hsa_id, u.name, u.unit_type, u.municipality, u.address, u.phone, u.website, %s
+                    select u.hsa_id, u.name, u.unit_type, u.municipality, u.address, u.phone, u.website, %s,
+                           least(
+                               (select min(o.since) from offering o where o.care_unit_id = u.id and o.since > :day),
+                               (select min(o.until) from offering o where o.care_unit_id = u.id and o.until > :day),
+                               case when u.opened_on > :day then u.opened_on end,
+                               case when u.closed_on > :day then u.closed_on end,
+                               (select min(b.valid_from) from baseline b
+                                where b.status = 'PUBLISHED' and b.valid_from > :day)) as valid_until,
+                           greatest(
+                               (select max(o.since) from offering o where o.care_unit_id = u.id and o.since <= :day),
+                               (select max(o.until) from offering o where o.care_unit_id = u.id and o.until <= :day),
+                               case when u.opened_on <= :day then u.opened_on end,
+                               case when u.closed_on <= :day then u.closed_on end,
+                               (select max(b.valid_from) from baseline b
+                                where b.status = 'PUBLISHED' and b.valid_from <= :day)) as valid_from
                     from care_unit u
                     where u.hsa_id = any(:ids)
                     """.formatted(DateRules.unitOpen("day", "day")), params)) {
@@ -190,7 +204,9 @@ public class UnitsOnDate {
                             rows.getString(6),
                             rows.getString(7),
                             rows.getBoolean(8),
-                            offered.getOrDefault(hsaId, List.of())));
+                            offered.getOrDefault(hsaId, List.of()),
+                            rows.getObject(10, LocalDate.class),
+                            rows.getObject(9, LocalDate.class)));
                 }
             }
             return units;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class CardAnswerTest {
 
     private static final String JSON = "{\"hsaId\":\"SE2321000073-1\",\"name\":\"Hälsocentralen\"}";
-    private static final CompressedCard CARD = CompressedCard.of(JSON, "abc");
+    private static final CompressedCard CARD = CompressedCard.of(JSON, "abc", null, null);
 
     @Test
     void acceptEncodingIsReadWithItsQualityValues() {

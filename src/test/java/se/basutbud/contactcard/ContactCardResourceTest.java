@@ -176,7 +176,7 @@ class ContactCardResourceTest {
         assertProblem(json().get(card(later)).then(), 404);
         assertProblem(json().get(card(later)).then(), 404);
         // The second read came from memory: the replica holds "no card" for it, not a database read each time.
-        assertEquals(CompressedCard.NONE, cards.peek(later));
+        assertTrue(cards.peek(later).isNone());
         // The unit is created: every replica forgets the absence, and the card is there at once.
         putUnit(later, "PRIMARY_CARE", Map.of());
         json().get(card(later)).then().statusCode(200).body("hsaId", equalTo(later));
@@ -459,6 +459,56 @@ class ContactCardResourceTest {
         syncAll(cursor, 500, changed);
         assertEquals(
                 1, changed.stream().filter(c -> unit.equals(c.get("hsaId"))).count());
+    }
+
+    @Test
+    void whenTheDayMovesOnAReaderGetsTheNewDaysCardWithoutWaitingForAnyRefresh() throws Exception {
+        String code = createService("Från i morgon");
+        String unit = provider + "-1";
+        putUnit(unit, "PRIMARY_CARE", Map.of());
+        offer(unit, code, today.plusDays(1));
+        json().get(card(unit)).then().statusCode(200).body("eServices", org.hamcrest.Matchers.empty());
+
+        // A full refresh of every card (a revision published for today, say) holds its lock meanwhile.
+        try (Connection refresher = dataSource.getConnection()) {
+            refresher.setAutoCommit(false);
+            try {
+                try (PreparedStatement lock = refresher.prepareStatement("select pg_advisory_xact_lock(?)")) {
+                    lock.setLong(1, ContactCardStore.REFRESH_LOCK);
+                    lock.executeQuery().close();
+                }
+                FixedTimeSource.setToday(today.plusDays(1));
+                CompletableFuture<String> read = CompletableFuture.supplyAsync(() -> json().get(card(unit))
+                        .then()
+                        .statusCode(200)
+                        .body("eServices.code", contains(code))
+                        .body("updatedAt", equalTo(startOf(today.plusDays(1))))
+                        .extract()
+                        .header("ETag"));
+                String etag = read.get(10, TimeUnit.SECONDS);
+                // Served again from memory, the same card.
+                json().get(card(unit)).then().statusCode(200).header("ETag", etag);
+                refresher.rollback();
+                // The day's cards stored (the feed waits for that): the same bytes as the reader got.
+                List<Map<String, Object>> items = new ArrayList<>();
+                syncAll(null, 500, items);
+                Map<String, Object> stored = items.stream()
+                        .filter(item -> unit.equals(item.get("hsaId")))
+                        .findFirst()
+                        .orElseThrow();
+                assertEquals(startOf(today.plusDays(1)), stored.get("updatedAt"));
+                json().header("If-None-Match", etag).get(card(unit)).then().statusCode(304);
+            } finally {
+                refresher.rollback();
+                refresher.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static String startOf(LocalDate day) {
+        return day.atStartOfDay(java.time.ZoneId.of("Europe/Stockholm"))
+                .toInstant()
+                .toString();
     }
 
     @Test
