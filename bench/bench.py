@@ -9,6 +9,7 @@ import argparse
 import base64
 import http.client
 import json
+import math
 import os
 import platform
 import signal
@@ -19,7 +20,7 @@ import tempfile
 import threading
 import time
 import urllib.parse
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 BENCH = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(BENCH)
@@ -50,6 +51,8 @@ TARGETS = [
     ("report_csv.median_s", "<=", 1.5, "report CSV < 1.5 s"),
     ("trend_36_months.median_s", "<=", 3.0, "36-month trend <= 3 s"),
     ("feed_full_sync.seconds", "<=", 10.0, "full feed sync <= 10 s"),
+    ("card_after_bulk_load.p99_ms", "<=", 50, "card p99 right after a bulk load <= 50 ms"),
+    ("card_day_change.p99_ms", "<=", 50, "card p99 across a day change <= 50 ms"),
     ("startup.ready_s", "<=", 3.0, "startup to ready <= 3 s"),
     ("peak_rss_mb", "<=", 512, "peak RSS <= 512 MB"),
 ]
@@ -120,11 +123,11 @@ def make_keys(workdir):
     return private_key, public_key
 
 
-def reader_token(private_key):
+def make_token(private_key, role="reader"):
     now = int(time.time())
     header = b64url(json.dumps({"alg": "RS256", "typ": "JWT"}).encode())
-    claims = b64url(json.dumps({"iss": ISSUER, "aud": AUDIENCE, "sub": "bench-reader", "groups": ["reader"], "iat": now,
-                                "exp": now + 3600, "jti": f"bench-{now}"}).encode())
+    claims = b64url(json.dumps({"iss": ISSUER, "aud": AUDIENCE, "sub": f"bench-{role}", "groups": [role], "iat": now,
+                                "exp": now + 3600, "jti": f"bench-{role}-{now}"}).encode())
     signing_input = f"{header}.{claims}".encode()
     signature = run(["openssl", "dgst", "-sha256", "-sign", private_key], input=signing_input,
                     capture_output=True).stdout
@@ -140,8 +143,8 @@ class Service:
         self.peak_rss_kb = 0
         self._sampler = None
 
-    def start(self):
-        env = dict(os.environ,
+    def start(self, zone=None):
+        env = dict(os.environ, **({"BASUTBUD_ZONE": zone} if zone else {}),
                    QUARKUS_HTTP_PORT=str(PORT),
                    QUARKUS_DATASOURCE_JDBC_URL=f"jdbc:postgresql://127.0.0.1:5432/{self.database}",
                    QUARKUS_DATASOURCE_USERNAME="postgres", QUARKUS_DATASOURCE_PASSWORD="postgres",
@@ -194,10 +197,10 @@ class Service:
             self.process.wait()
 
 
-def request(method, path, headers=None, timeout=120):
+def request(method, path, headers=None, timeout=120, body=None):
     connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=timeout)
     try:
-        connection.request(method, path, headers=headers or {})
+        connection.request(method, path, body=body, headers=headers or {})
         response = connection.getresponse()
         return response.status, dict(response.getheaders()), response.read()
     finally:
@@ -289,7 +292,9 @@ def main():
     workdir = tempfile.mkdtemp(prefix="basutbud-bench-")
     logfile = os.path.join(workdir, "service.log")
     private_key, public_key = make_keys(workdir)
-    token = reader_token(private_key)
+    token = make_token(private_key)
+    admin = {"Authorization": f"Bearer {make_token(private_key, 'basutbud-admin')}",
+             "Content-Type": "application/json"}
     auth = {"Authorization": f"Bearer {token}"}
     year = date.today().year
     results = {"size": args.size, "seed": args.seed, "year": year, "machine": machine(), "figures": {}}
@@ -337,6 +342,15 @@ def main():
         ids_file = os.path.join(workdir, "units.txt")
         with open(ids_file, "w") as out:
             out.write("\n".join(row[0] for row in open_units) + "\n")
+        lua_env = {"UNITS": ids_file, "TOKEN": token}
+        log("cards right after the bulk load: none stored yet, each computed on its first read")
+        figures["card_after_bulk_load"] = wrk("card.lua", lua_env, 15)
+        # The feed waits for the day's cards to be stored, which the service started on by itself.
+        started = time.monotonic()
+        status, _, body = request("GET", "/api/v1/contact-cards?size=1", timeout=600)
+        if status != 200:
+            sys.exit(f"the feed answered {status}: {body[:300]!r}")
+        figures["startup"]["cards_stored_s"] = round(time.monotonic() - started, 3)
         etags_file = os.path.join(workdir, "etags.txt")
         with open(etags_file, "w") as out:
             out.write(psql(database, "select hsa_id || ' \"' || content_hash || '\"' from contact_card "
@@ -392,6 +406,9 @@ def main():
         plans = run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-v", "ON_ERROR_STOP=1", "-q",
                      "-f", os.path.join(BENCH, "sql", "plans.sql")], capture_output=True, text=True).stdout
         figures["peak_rss_mb"] = round(service.peak_rss_kb / 1024, 1)
+
+        service.stop()
+        figures["card_day_change"] = day_change(service, database, admin, lua_env, warmup_seconds)
     finally:
         service.stop()
     figures["peak_rss_mb"] = round(service.peak_rss_kb / 1024, 1)
@@ -410,6 +427,65 @@ def main():
     if args.size == "L":
         write_results_md(results, table, plans, os.path.relpath(path, BENCH))
     log(f"figures written to {os.path.relpath(path, ROOT)}; service log {logfile}")
+
+
+DAY_CHANGE_BEFORE_S = 15
+DAY_CHANGE_AFTER_S = 30
+
+
+def day_change(service, database, admin, lua_env, warmup_seconds):
+    """
+    Card reads across midnight, when a new revision takes effect and every card changes: the service runs in a
+    time zone whose midnight comes a little after the cards are warm, and wrk reads random cards from
+    DAY_CHANGE_BEFORE_S seconds before it to DAY_CHANGE_AFTER_S seconds after.
+    """
+    lead = 25 + warmup_seconds + DAY_CHANGE_BEFORE_S
+    midnight = time.time() + lead
+    offset = int(-midnight) % 86400
+    offset = offset - 86400 if offset > 43200 else offset
+    midnight = math.floor(midnight + offset) - offset  # whole seconds of the zone's clock
+    zone = f"{'-' if offset < 0 else '+'}{abs(offset) // 3600:02d}:{abs(offset) % 3600 // 60:02d}:{abs(offset) % 60:02d}"
+    today = datetime.fromtimestamp(midnight - 1, timezone(timedelta(seconds=offset))).date()
+    tomorrow = today + timedelta(days=1)
+    log(f"day change: the service runs in zone {zone}, where {tomorrow} begins in {round(midnight - time.time())} s")
+    service.start(zone)
+    # Next year's revision: the one in force, one more required service, valid from tomorrow.
+    current = psql(database, f"""
+        select s.code || '|' || array_to_string(r.unit_types, ',') from baseline_requirement r
+        join e_service s on s.id = r.e_service_id
+        where r.baseline_id = (select id from baseline where status = 'PUBLISHED' and valid_from <= '{today}'
+                               order by valid_from desc limit 1)""").split()
+    extra = psql(database, "select code from e_service where status = 'ACTIVE' and id not in "
+                           "(select e_service_id from baseline_requirement) order by code limit 1").strip()
+    status, _, body = request("POST", "/api/v1/baselines", admin,
+                              body=json.dumps({"name": f"Basutbud från {tomorrow}", "validFrom": str(tomorrow)}))
+    if status != 201:
+        sys.exit(f"creating a revision answered {status}: {body[:300]!r}")
+    revision = json.loads(body)["id"]
+    for line in current + ([extra + "|"] if extra else []):
+        code, types = line.split("|")
+        status, _, body = request("PUT", f"/api/v1/baselines/{revision}/requirements/{code}", admin,
+                                  body=json.dumps({"unitTypes": [t for t in types.split(",") if t]}))
+        if status not in (200, 201):
+            sys.exit(f"adding {code} answered {status}: {body[:300]!r}")
+    status, _, body = request("POST", f"/api/v1/baselines/{revision}/publish", admin)
+    if status != 200:
+        sys.exit(f"publishing answered {status}: {body[:300]!r}")
+    wrk("every_card.lua", lua_env, warmup_seconds)
+    wait = midnight - DAY_CHANGE_BEFORE_S - time.time()
+    if wait < 0:
+        sys.exit(f"the warm-up ran {round(-wait)} s into the day change's window")
+    time.sleep(wait)
+    figure = wrk("card.lua", lua_env, DAY_CHANGE_BEFORE_S + DAY_CHANGE_AFTER_S)
+    started = time.monotonic()
+    request("GET", "/api/v1/contact-cards?size=1", timeout=600)
+    figure.update({"zone": zone, "new_day": str(tomorrow), "requirements_after": len(current) + (1 if extra else 0),
+                   "cards_stored_after_window_s": round(time.monotonic() - started, 3)})
+    changed = psql(database, f"select count(*) from contact_card where updated_at = "
+                             f"timestamptz '{tomorrow}T00:00:00{zone}'").strip()
+    figure["cards_changed_at_midnight"] = int(changed)
+    service.stop()
+    return figure
 
 
 def machine():
@@ -480,7 +556,15 @@ def table_lines(results, print):
           f"{f['feed_full_sync']['cards']} cards, {f['feed_full_sync']['pages']} pages")
     print(f"{'dataset load (s)':44} {f['load']['seconds']:>14}")
     print(f"{'startup to ready, loaded database (s)':44} {f['startup']['ready_s']:>14}")
-    print(f"{'first card after start (all cards built) (s)':44} {f['startup']['first_card_s']:>14}")
+    print(f"{'first card after start (s)':44} {f['startup']['first_card_s']:>14}")
+    print(f"{'all cards stored after start (s)':44} {f['startup']['cards_stored_s']:>14}")
+    for name, figure, baseline in (
+            ("cards right after a bulk load (req/s)", f["card_after_bulk_load"], "none stored yet"),
+            ("cards across a day change (req/s)", f["card_day_change"],
+             f"{f['card_day_change']['cards_changed_at_midnight']} cards changed at midnight; "
+             f"steady p99 {f['card_200']['p99_ms']} ms")):
+        print(f"{name:44} {figure['requests_per_s']:>14} {figure['p50_ms']:>9} {figure['p99_ms']:>9} "
+              f"{figure['non_2xx']:>8}  {baseline}")
     print(f"{'peak RSS (MB)':44} {f['peak_rss_mb']:>14}")
     print("")
     for verdict in results["targets"]:

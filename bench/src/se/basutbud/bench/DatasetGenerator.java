@@ -267,8 +267,11 @@ public final class DatasetGenerator {
                         exemptions(unit, out);
                     }
                 });
-        // Loaded past the API, so no card was computed: mark the cards stale, and the service recomputes
-        // every one of them at its next start, as it does when the date moves on.
+        // Loaded past the API, so no card was stored for the new units, and the cards already stored may
+        // change on other days than they say (new revisions): every card is due again, readers compute each
+        // on its first read, and the service's daily job stores them all (as the README says a load must).
+        sink.statement("update contact_card set valid_until = date '1970-01-01'");
+        sink.statement("delete from contact_card_next");
         sink.statement("update contact_card_refresh set refreshed_for = null");
         sink.statement("commit");
         // After a bulk load, as a DBA would: statistics for the planner, and the visibility map for index-only scans.

@@ -29,7 +29,12 @@ public class TimeSource {
 
     /** The instant today began: when what changes by date (an offering's start, say) took effect. */
     public Instant startOfToday() {
-        return today().atStartOfDay(clock.getZone()).toInstant();
+        return startOf(today());
+    }
+
+    /** The instant the day begins in the service's time zone. */
+    public Instant startOf(LocalDate day) {
+        return day.atStartOfDay(clock.getZone()).toInstant();
     }
 
     /** Now, truncated to microseconds, the precision PostgreSQL stores. */

@@ -93,9 +93,11 @@ public class ChangeListener {
         while (!stopping) {
             Connection listenerConnection = null;
             boolean lost = false;
+            int pooledNetworkTimeout = -1;
             try {
                 listenerConnection = dataSource.getConnection();
                 connection = listenerConnection;
+                pooledNetworkTimeout = listenerConnection.getNetworkTimeout();
                 listenerConnection.setNetworkTimeout(Runnable::run, ANSWER_MILLIS);
                 try (Statement statement = listenerConnection.createStatement()) {
                     statement.execute(LISTEN);
@@ -131,15 +133,15 @@ public class ChangeListener {
                 listening = false;
                 connection = null;
                 caches.forEach(InvalidatingCache::invalidateAll);
-                if (lost) {
-                    // A connection that failed goes, not back to the pool; and if it was lost while in use,
-                    // the pool's idle connections most likely share its fate.
-                    abortQuietly(listenerConnection);
-                    if (wasListening) {
-                        dataSource.flush(AgroalDataSource.FlushMode.IDLE);
-                    }
-                } else {
-                    closeQuietly(listenerConnection);
+                // A connection that failed is closed, not reused: the pool destroys a connection that failed with a
+                // connection error (its exception sorter) rather than lending it again.
+                if (pooledNetworkTimeout >= 0) {
+                    restoreQuietly(listenerConnection, pooledNetworkTimeout);
+                }
+                closeQuietly(listenerConnection);
+                if (lost && wasListening) {
+                    // Lost while in use: the pool's idle connections most likely share its fate.
+                    dataSource.flush(AgroalDataSource.FlushMode.IDLE);
                 }
             }
             sleep(backoff);
@@ -176,14 +178,12 @@ public class ChangeListener {
         }
     }
 
-    private static void abortQuietly(Connection connection) {
-        if (connection == null) {
-            return;
-        }
+    /** Back in the pool, the connection waits as long as any other for its answers. */
+    private static void restoreQuietly(Connection connection, int networkTimeout) {
         try {
-            connection.abort(Runnable::run);
-        } catch (SQLException | RuntimeException e) {
-            // Already gone: nothing more to do.
+            connection.setNetworkTimeout(Runnable::run, networkTimeout);
+        } catch (SQLException e) {
+            // Closed next anyway.
         }
     }
 

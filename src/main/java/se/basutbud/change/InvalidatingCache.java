@@ -1,6 +1,8 @@
 package se.basutbud.change;
 
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -24,6 +26,9 @@ public final class InvalidatingCache<K, V> {
     private final Function<K, String> unitOf;
     private final boolean keyedByUnit;
     private final ChangeListener listener;
+    /** Loads under way, by key: callers of the same key wait for the first one's. */
+    private final ConcurrentHashMap<K, CompletableFuture<Loaded<V>>> loading = new ConcurrentHashMap<>();
+
     private final AtomicLong evictions = new AtomicLong();
 
     /**
@@ -73,7 +78,9 @@ public final class InvalidatingCache<K, V> {
 
     /**
      * The cached answer if it is {@code stillCurrent} (today's, say), else the loader's, which replaces it;
-     * a null answer (nothing there) is not cached.
+     * a null answer (nothing there) is not cached. Callers asking for the same key at once share one load
+     * (after midnight every reader of a card would otherwise compute it), unless the data changed while it
+     * ran: then each loads again, so that no one reads an answer older than their question.
      */
     public V get(K key, Predicate<V> stillCurrent, Supplier<V> loader) {
         if (!listener.isListening()) {
@@ -83,12 +90,43 @@ public final class InvalidatingCache<K, V> {
         if (cached != null && stillCurrent.test(cached)) {
             return cached;
         }
-        long evictionsBefore = evictions.get();
-        V loaded = loader.get();
-        if (loaded != null) {
-            entries.asMap().compute(key, (k, current) -> evictions.get() == evictionsBefore ? loaded : current);
+        CompletableFuture<Loaded<V>> mine = new CompletableFuture<>();
+        CompletableFuture<Loaded<V>> theirs = loading.putIfAbsent(key, mine);
+        if (theirs != null) {
+            Loaded<V> shared = awaitShared(theirs);
+            if (shared != null && shared.value() != null && evictions.get() == shared.evictionsBefore()) {
+                return shared.value();
+            }
+            return loader.get();
         }
-        return loaded;
+        try {
+            long evictionsBefore = evictions.get();
+            V loaded = loader.get();
+            if (loaded != null) {
+                entries.asMap().compute(key, (k, current) -> evictions.get() == evictionsBefore ? loaded : current);
+            }
+            mine.complete(new Loaded<>(loaded, evictionsBefore));
+            return loaded;
+        } catch (RuntimeException | Error e) {
+            mine.complete(null);
+            throw e;
+        } finally {
+            loading.remove(key, mine);
+        }
+    }
+
+    private record Loaded<V>(V value, long evictionsBefore) {}
+
+    /** The other caller's answer, or null if it failed (this caller then loads, and meets the failure itself). */
+    private static <V> Loaded<V> awaitShared(CompletableFuture<Loaded<V>> load) {
+        try {
+            return load.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return null;
+        }
     }
 
     /** The cached answer if there is one that can be trusted now, without ever touching the database. */

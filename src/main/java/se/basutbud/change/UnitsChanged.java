@@ -20,6 +20,10 @@ public record UnitsChanged(Set<String> hsaIds, boolean allUnits, LocalDate cards
         return new UnitsChanged(Set.of(hsaId), false, null);
     }
 
+    public static UnitsChanged units(Set<String> hsaIds) {
+        return new UnitsChanged(Set.copyOf(hsaIds), false, null);
+    }
+
     public static UnitsChanged all() {
         return new UnitsChanged(Set.of(), true, null);
     }

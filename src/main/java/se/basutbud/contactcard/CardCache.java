@@ -17,18 +17,18 @@ import se.basutbud.change.InvalidatingCache;
 @ApplicationScoped
 class CardCache {
 
-    private final InvalidatingCache<String, CompressedCard> cards;
+    private final InvalidatingCache<String, CardVersions> cards;
 
     CardCache(ChangeListener listener, BasutbudConfig config) {
         this.cards = InvalidatingCache.byUnit(listener, config.contactCard().cacheSize());
     }
 
-    CompressedCard peek(String hsaId) {
+    CardVersions peek(String hsaId) {
         return cards.peek(hsaId);
     }
 
-    /** The held card if it is still right (see {@link CompressedCard#validOn}), else the loader's. */
-    CompressedCard get(String hsaId, Predicate<CompressedCard> stillRight, Supplier<CompressedCard> loader) {
+    /** The held versions if one is right for the day, else the loader's. */
+    CardVersions get(String hsaId, Predicate<CardVersions> stillRight, Supplier<CardVersions> loader) {
         return cards.get(hsaId, stillRight, loader);
     }
 }

@@ -131,6 +131,35 @@ class ContactCardRefresher {
         store.save(changed, updatedAt);
         store.markRemoved(removed, updatedAt);
         store.extendValidity(extended);
+        // A card prepared for a later day was computed from the data as it was; prepared again if needed.
+        store.forgetNext(hsaIds);
+        store.keepRefreshedForTrue(hsaIds);
+    }
+
+    /**
+     * Prepares the units' cards for a later day and stores them beside the current ones: the bytes the day's
+     * refresh will store then (an unchanged card keeps its bytes, a changed one is stamped with the start of
+     * that day), so readers can switch to them at midnight.
+     */
+    void prepare(Collection<String> hsaIds, LocalDate day) {
+        Function<CardUnit, ContactCardDto> cards = cardMaker(day);
+        Map<String, ContactCardStore.StoredCard> current = store.current(hsaIds);
+        Instant dayStart = time.startOf(day);
+        List<ContactCardStore.NewCard> prepared = new ArrayList<>();
+        for (CardUnit unit : units.forCards(hsaIds, day)) {
+            if (!unit.open()) {
+                prepared.add(
+                        new ContactCardStore.NewCard(unit.hsaId(), null, null, unit.validFrom(), unit.validUntil()));
+                continue;
+            }
+            ContactCardDto card = cards.apply(unit);
+            String hash = EntityTags.sha256(json(card));
+            ContactCardStore.StoredCard now = current.get(unit.hsaId());
+            String body =
+                    now != null && hash.equals(now.contentHash()) ? now.body() : json(card.withUpdatedAt(dayStart));
+            prepared.add(new ContactCardStore.NewCard(unit.hsaId(), body, hash, unit.validFrom(), unit.validUntil()));
+        }
+        store.saveNext(prepared);
     }
 
     /**

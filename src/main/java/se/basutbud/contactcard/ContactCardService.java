@@ -39,9 +39,10 @@ public class ContactCardService {
      */
     public CompressedCard cachedCard(String hsaId) {
         String id = HsaId.normalize(hsaId);
-        CompressedCard card = cache.peek(id);
+        CardVersions versions = cache.peek(id);
+        CompressedCard card = versions == null ? null : versions.on(time.today());
         // "No card" is answered by the resource (a problem body), from the cache too.
-        return card == null || card.isNone() || !card.validOn(time.today()) ? null : card;
+        return card == null || card.isNone() ? null : card;
     }
 
     /**
@@ -51,21 +52,30 @@ public class ContactCardService {
     public Optional<CompressedCard> card(String hsaId) {
         String id = HsaId.normalize(hsaId);
         LocalDate today = time.today();
-        CompressedCard card = cache.get(id, cached -> cached.validOn(today), () -> QuarkusTransaction.requiringNew()
-                .call(() -> {
-                    Optional<ContactCardStore.StoredCard> stored = store.find(id);
-                    if (stored.isPresent()) {
-                        ContactCardStore.StoredCard row = stored.get();
-                        if (CompressedCard.validOn(today, row.validFrom(), row.validUntil())) {
-                            return row.removed()
-                                    ? CompressedCard.none(row.validFrom(), row.validUntil())
-                                    : CompressedCard.of(
-                                            row.body(), row.contentHash(), row.validFrom(), row.validUntil());
-                        }
-                    }
-                    return refresher.onRead(id, today, stored);
-                }));
+        CardVersions versions =
+                cache.get(id, cached -> cached.on(today) != null, () -> QuarkusTransaction.requiringNew()
+                        .call(() -> load(id, today)));
+        CompressedCard card = versions.on(today);
         return card.isNone() ? Optional.empty() : Optional.of(card);
+    }
+
+    /** The stored card and the one prepared after it, if either is right today; else one computed now. */
+    private CardVersions load(String id, LocalDate today) {
+        Optional<ContactCardStore.StoredCard> stored = store.find(id);
+        if (stored.isPresent()) {
+            ContactCardStore.StoredCard next = stored.get().next();
+            CardVersions versions = new CardVersions(compressed(stored.get()), next == null ? null : compressed(next));
+            if (versions.on(today) != null) {
+                return versions;
+            }
+        }
+        return new CardVersions(refresher.onRead(id, today, stored), null);
+    }
+
+    private static CompressedCard compressed(ContactCardStore.StoredCard stored) {
+        return stored.removed()
+                ? CompressedCard.none(stored.validFrom(), stored.validUntil())
+                : CompressedCard.of(stored.body(), stored.contentHash(), stored.validFrom(), stored.validUntil());
     }
 
     /** One page of the sync feed as JSON (see {@link CardFeedService#page}). */

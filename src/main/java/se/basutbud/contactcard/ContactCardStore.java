@@ -47,8 +47,17 @@ class ContactCardStore {
 
     record StoredState(String contentHash, boolean removed, LocalDate validFrom, LocalDate validUntil) {}
 
-    /** A stored card, or the mark that its unit has none; right from {@code validFrom} until {@code validUntil}. */
-    record StoredCard(String body, String contentHash, boolean removed, LocalDate validFrom, LocalDate validUntil) {}
+    /**
+     * A stored card, or the mark that its unit has none; right from {@code validFrom} until {@code validUntil};
+     * with the one prepared for the day it expires, if there is one ({@code next}, itself without a next).
+     */
+    record StoredCard(
+            String body,
+            String contentHash,
+            boolean removed,
+            LocalDate validFrom,
+            LocalDate validUntil,
+            StoredCard next) {}
 
     record FeedRow(String hsaId, String body, boolean removed, String changeXid) {}
 
@@ -109,6 +118,16 @@ class ContactCardStore {
         entityManager
                 .createNativeQuery(
                         "update contact_card set valid_until = :day where valid_until is null or valid_until > :day")
+                .setParameter("day", day)
+                .executeUpdate();
+        // Cards prepared for that day or later were computed without the revision.
+        entityManager
+                .createNativeQuery("delete from contact_card_next where valid_from >= :day")
+                .setParameter("day", day)
+                .executeUpdate();
+        entityManager
+                .createNativeQuery("update contact_card_next set valid_until = :day "
+                        + "where valid_until is null or valid_until > :day")
                 .setParameter("day", day)
                 .executeUpdate();
     }
@@ -228,14 +247,97 @@ class ContactCardStore {
     Optional<StoredCard> find(String hsaId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager
-                .createNativeQuery(
-                        "select body, content_hash, removed, valid_from, valid_until from contact_card where hsa_id = :hsaId",
-                        Object[].class)
+                .createNativeQuery("""
+                        select c.body, c.content_hash, c.removed, c.valid_from, c.valid_until,
+                               n.hsa_id is not null, n.body, n.content_hash, n.valid_from, n.valid_until
+                        from contact_card c left join contact_card_next n on n.hsa_id = c.hsa_id
+                        where c.hsa_id = :hsaId
+                        """, Object[].class)
                 .setParameter("hsaId", hsaId)
                 .getResultList();
-        return rows.stream()
-                .findFirst()
-                .map(r -> new StoredCard((String) r[0], (String) r[1], (Boolean) r[2], date(r[3]), date(r[4])));
+        return rows.stream().findFirst().map(r -> {
+            StoredCard next = Boolean.TRUE.equals(r[5])
+                    ? new StoredCard((String) r[6], (String) r[7], r[6] == null, date(r[8]), date(r[9]), null)
+                    : null;
+            return new StoredCard((String) r[0], (String) r[1], (Boolean) r[2], date(r[3]), date(r[4]), next);
+        });
+    }
+
+    /** The stored bodies and hashes of the units' cards (not removed ones). */
+    Map<String, StoredCard> current(Collection<String> hsaIds) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager
+                .createNativeQuery(
+                        "select hsa_id, body, content_hash from contact_card where hsa_id in (:ids) and not removed",
+                        Object[].class)
+                .setParameter("ids", hsaIds)
+                .getResultList();
+        Map<String, StoredCard> cards = new HashMap<>(rows.size() * 2);
+        for (Object[] row : rows) {
+            cards.put((String) row[0], new StoredCard((String) row[1], (String) row[2], false, null, null, null));
+        }
+        return cards;
+    }
+
+    /**
+     * Up to {@code limit} units after an HSA-id whose card expires on the day and has no card prepared for it:
+     * the steps of preparing tomorrow's cards.
+     */
+    List<String> nextDueAfter(String hsaId, LocalDate day, int limit) {
+        @SuppressWarnings("unchecked")
+        List<String> ids = entityManager
+                .createNativeQuery("""
+                        select c.hsa_id from contact_card c
+                        where c.valid_until = :day and c.hsa_id > :after
+                          and not exists (select 1 from contact_card_next n
+                                          where n.hsa_id = c.hsa_id and n.valid_from = :day)
+                        order by c.hsa_id limit :limit
+                        """, String.class)
+                .setParameter("day", day)
+                .setParameter("after", hsaId)
+                .setParameter("limit", limit)
+                .getResultList();
+        return ids;
+    }
+
+    /** Stores the cards prepared for a later day (a null body: no card that day), replacing earlier ones. */
+    void saveNext(List<NewCard> cards) {
+        if (cards.isEmpty()) {
+            return;
+        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into contact_card_next (hsa_id, body, content_hash, valid_from, valid_until)
+                    select * from unnest(?::varchar[], ?::text[], ?::varchar[], ?::date[], ?::date[])
+                    on conflict (hsa_id) do update set body = excluded.body, content_hash = excluded.content_hash,
+                        valid_from = excluded.valid_from, valid_until = excluded.valid_until
+                    """)) {
+                insert.setArray(
+                        1,
+                        connection.createArrayOf(
+                                "varchar", cards.stream().map(NewCard::hsaId).toArray()));
+                insert.setArray(
+                        2,
+                        connection.createArrayOf(
+                                "text", cards.stream().map(NewCard::body).toArray()));
+                insert.setArray(
+                        3,
+                        connection.createArrayOf(
+                                "varchar",
+                                cards.stream().map(NewCard::contentHash).toArray()));
+                insert.setArray(4, dates(connection, cards.stream().map(NewCard::validFrom)));
+                insert.setArray(5, dates(connection, cards.stream().map(NewCard::validUntil)));
+                insert.executeUpdate();
+            }
+        });
+    }
+
+    /** Forgets the cards prepared for the units: a change to them, or their card stored for the day. */
+    void forgetNext(Collection<String> hsaIds) {
+        entityManager
+                .createNativeQuery("delete from contact_card_next where hsa_id in (:ids)")
+                .setParameter("ids", hsaIds)
+                .executeUpdate();
     }
 
     /** Dates, null ones included, as a PostgreSQL array parameter. */
@@ -288,6 +390,20 @@ class ContactCardStore {
                 .createNativeQuery("select refreshed_for from contact_card_refresh")
                 .getSingleResult();
         return Optional.ofNullable(date(date));
+    }
+
+    /**
+     * "Every stored card is right on refreshed_for" stays true: if one of these units' cards, just stored, is
+     * not right on that date (stored by a replica whose clock was still on the day before, say), the day's
+     * job runs again.
+     */
+    void keepRefreshedForTrue(Collection<String> hsaIds) {
+        entityManager.createNativeQuery("""
+                        update contact_card_refresh r set refreshed_for = null
+                        where r.refreshed_for is not null and exists (
+                            select 1 from contact_card c where c.hsa_id in (:ids)
+                              and (c.valid_from > r.refreshed_for or c.valid_until <= r.refreshed_for))
+                        """).setParameter("ids", hsaIds).executeUpdate();
     }
 
     void markRefreshedFor(LocalDate date) {

@@ -13,6 +13,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 import se.basutbud.TimeSource;
+import se.basutbud.change.ChangeNotifier;
+import se.basutbud.change.UnitsChanged;
 
 /**
  * Offerings, closures and revisions take effect by date, so when "today" moves on, the stored cards that
@@ -20,6 +22,7 @@ import se.basutbud.TimeSource;
  * past the API. A scheduled check does it in the background on whichever replicas notice first, a thousand
  * units per short transaction, each under its units' row locks like any write to them; card readers never
  * wait for it (an expired card is computed on read), the feed does, so that it shows the day's cards.
+ * During the day, the same check prepares tomorrow's version of the cards that expire at midnight.
  */
 @ApplicationScoped
 class DailyCardRefresh {
@@ -28,17 +31,18 @@ class DailyCardRefresh {
 
     /** Units per transaction: each holds their rows' locks for a moment only. */
     private static final int CHUNK = 1_000;
+    /** Units prepared per transaction: few enough that the notification names each (see ChangeNotifier). */
+    private static final int PREPARE_CHUNK = 300;
 
     private final ContactCardStore store;
     private final ContactCardRefresher refresher;
     private final TimeSource time;
+    private final ChangeNotifier notifier;
     /** One run per replica at a time; the feed's callers wait for the run under way. */
     private final ReentrantLock running = new ReentrantLock();
 
-    /** The date this replica last saw the stored cards computed for; saves a query per feed read. */
-    private volatile LocalDate knownRefreshedFor;
-
-    DailyCardRefresh(ContactCardStore store, ContactCardRefresher refresher, TimeSource time) {
+    DailyCardRefresh(ContactCardStore store, ContactCardRefresher refresher, TimeSource time, ChangeNotifier notifier) {
+        this.notifier = notifier;
         this.store = store;
         this.refresher = refresher;
         this.time = time;
@@ -51,28 +55,49 @@ class DailyCardRefresh {
     void check() {
         try {
             ensureRefreshedForToday();
+            prepareTomorrow();
         } catch (RuntimeException e) {
             LOG.warnf("The daily contact card refresh failed and will be tried again: %s", e.getMessage());
         }
     }
 
+    /**
+     * Prepares tomorrow's version of every card that expires at midnight and has none yet (a write to a unit
+     * forgets its prepared card), and tells every replica to read those cards again, so that each holds both
+     * versions and switches at midnight without computing or reading anything.
+     */
+    void prepareTomorrow() {
+        LocalDate tomorrow = time.today().plusDays(1);
+        String after = "";
+        List<String> chunk;
+        do {
+            String from = after;
+            chunk = QuarkusTransaction.requiringNew().call(() -> {
+                List<String> due = store.nextDueAfter(from, tomorrow, PREPARE_CHUNK);
+                if (!due.isEmpty()) {
+                    store.lockUnits(due);
+                    store.lockForOneUnit();
+                    refresher.prepare(due, tomorrow);
+                    notifier.send(UnitsChanged.units(new java.util.HashSet<>(due)));
+                }
+                return due;
+            });
+            if (!chunk.isEmpty()) {
+                after = chunk.get(chunk.size() - 1);
+            }
+        } while (chunk.size() == PREPARE_CHUNK);
+    }
+
     /** Stores today's cards if that has not been done yet, here or on another replica. */
     void ensureRefreshedForToday() {
         LocalDate today = time.today();
-        if (today.equals(knownRefreshedFor)) {
-            return;
-        }
         running.lock();
         try {
-            if (today.equals(knownRefreshedFor)) {
-                return;
-            }
             boolean done = QuarkusTransaction.requiringNew()
                     .call(() -> store.refreshedFor().filter(today::equals).isPresent());
             if (!done) {
                 refreshDue(today);
             }
-            knownRefreshedFor = today;
         } finally {
             running.unlock();
         }

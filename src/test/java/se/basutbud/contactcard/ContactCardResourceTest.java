@@ -57,6 +57,9 @@ class ContactCardResourceTest {
     @Inject
     CardCache cards;
 
+    @Inject
+    DailyCardRefresh daily;
+
     LocalDate today;
     String provider;
 
@@ -176,7 +179,7 @@ class ContactCardResourceTest {
         assertProblem(json().get(card(later)).then(), 404);
         assertProblem(json().get(card(later)).then(), 404);
         // The second read came from memory: the replica holds "no card" for it, not a database read each time.
-        assertTrue(cards.peek(later).isNone());
+        assertTrue(cards.peek(later).current().isNone());
         // The unit is created: every replica forgets the absence, and the card is there at once.
         putUnit(later, "PRIMARY_CARE", Map.of());
         json().get(card(later)).then().statusCode(200).body("hsaId", equalTo(later));
@@ -503,6 +506,53 @@ class ContactCardResourceTest {
                 refresher.setAutoCommit(true);
             }
         }
+    }
+
+    @Test
+    void tomorrowsCardIsPreparedTheDayBeforeAndServedFromMemoryAtMidnight() throws Exception {
+        String code = createService("Från i morgon");
+        String unit = provider + "-1";
+        putUnit(unit, "PRIMARY_CARE", Map.of());
+        offer(unit, code, today.plusDays(1));
+        json().get(card(unit)).then().statusCode(200).body("eServices", org.hamcrest.Matchers.empty());
+
+        daily.prepareTomorrow();
+        // Told to read the card again, this replica now holds both versions.
+        json().get(card(unit)).then().statusCode(200).body("eServices", org.hamcrest.Matchers.empty());
+        CardVersions held = cards.peek(unit);
+        assertEquals(today.plusDays(1), held.next().validFrom());
+        // The offering is taken away behind the service's back: a card computed at midnight would not show it,
+        // the prepared one does.
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement(
+                        "delete from offering where care_unit_id = (select id from care_unit where hsa_id = ?)")) {
+            delete.setString(1, unit);
+            delete.executeUpdate();
+        }
+        FixedTimeSource.setToday(today.plusDays(1));
+        json().get(card(unit))
+                .then()
+                .statusCode(200)
+                .header("ETag", held.next().etag())
+                .body("eServices.code", contains(code))
+                .body("updatedAt", equalTo(startOf(today.plusDays(1))));
+    }
+
+    @Test
+    void aWriteForgetsTheCardPreparedForTomorrow() {
+        String code = createService("Från i morgon");
+        String unit = provider + "-1";
+        putUnit(unit, "PRIMARY_CARE", Map.of());
+        offer(unit, code, today.plusDays(1));
+        daily.prepareTomorrow();
+        json().get(card(unit)).then().statusCode(200);
+        assertTrue(cards.peek(unit).next() != null);
+        json().queryParam("on", today.plusDays(1).toString())
+                .delete("/api/v1/care-units/" + unit + "/offerings/" + code)
+                .then()
+                .statusCode(204);
+        FixedTimeSource.setToday(today.plusDays(1));
+        json().get(card(unit)).then().statusCode(200).body("eServices", org.hamcrest.Matchers.empty());
     }
 
     private static String startOf(LocalDate day) {

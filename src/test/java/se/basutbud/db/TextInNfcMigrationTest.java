@@ -44,24 +44,24 @@ class TextInNfcMigrationTest {
         flyway("12").migrate();
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
-            statement.execute("set search_path to " + SCHEMA);
-            statement.execute("update contact_card_refresh set refreshed_for = date '2026-01-01'");
-            statement.execute("insert into care_unit (hsa_id, name, unit_type, care_provider, municipality)"
-                    + " values ('SE2321000065-NFD', 'Vårdcentralen " + NFD_VAXJO + "', 'PRIMARY_CARE',"
-                    + " 'SE2321000065', '" + NFD_VAXJO + "')");
+            // Tables named with their schema: the connection goes back to the pool every other test uses.
+            statement.execute("update " + SCHEMA + ".contact_card_refresh set refreshed_for = date '2026-01-01'");
+            statement.execute("insert into " + SCHEMA + ".care_unit (hsa_id, name, unit_type, care_provider,"
+                    + " municipality) values ('SE2321000065-NFD', 'Vårdcentralen " + NFD_VAXJO + "',"
+                    + " 'PRIMARY_CARE', 'SE2321000065', '" + NFD_VAXJO + "')");
         }
         flyway(null).migrate();
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
-            statement.execute("set search_path to " + SCHEMA);
             try (ResultSet rows = statement.executeQuery(
-                    "select name, municipality from care_unit where hsa_id = 'SE2321000065-NFD'")) {
+                    "select name, municipality from " + SCHEMA + ".care_unit where hsa_id = 'SE2321000065-NFD'")) {
                 rows.next();
                 assertEquals("Vårdcentralen Växjö", rows.getString(1));
                 assertEquals("Växjö", rows.getString(2));
                 assertEquals(5, rows.getString(2).length());
             }
-            try (ResultSet rows = statement.executeQuery("select refreshed_for from contact_card_refresh")) {
+            try (ResultSet rows =
+                    statement.executeQuery("select refreshed_for from " + SCHEMA + ".contact_card_refresh")) {
                 rows.next();
                 assertNull(rows.getDate(1));
             }

@@ -114,14 +114,19 @@ class RequestLimits {
         context.addEndHandler(ended -> vertx.cancelTimer(timer));
     }
 
+    /**
+     * Answers the problem, telling the client the connection ends with it: the rest of the request is not
+     * read. A body that stopped arriving would never end the request, so that connection is closed here.
+     */
     private void refuse(RoutingContext context, ProblemType type) {
-        // Closed after the answer: the rest of the request (a body, or what follows an oversized part) is unread.
-        context.response()
+        var answered = context.response()
                 .setStatusCode(type.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader("Connection", "close")
-                .end(problems.get(type))
-                .onComplete(done -> context.request().connection().close());
+                .end(problems.get(type));
+        if (type == ProblemType.REQUEST_TIMEOUT) {
+            answered.onComplete(done -> context.request().connection().close());
+        }
     }
 
     private static int headerSize(HttpServerRequest request) {
