@@ -351,6 +351,11 @@ def main():
         if status != 200:
             sys.exit(f"the feed answered {status}: {body[:300]!r}")
         figures["startup"]["cards_stored_s"] = round(time.monotonic() - started, 3)
+        # The steady figures on a service started afresh, as before this phase existed: in the process that
+        # served the burst above, card reads that miss its memory stayed several times slower for the rest
+        # of the run, a cause not found yet (RESULTS-notes.md).
+        service.stop()
+        service.start()
         etags_file = os.path.join(workdir, "etags.txt")
         with open(etags_file, "w") as out:
             out.write(psql(database, "select hsa_id || ' \"' || content_hash || '\"' from contact_card "
@@ -431,6 +436,8 @@ def main():
 
 DAY_CHANGE_BEFORE_S = 15
 DAY_CHANGE_AFTER_S = 30
+# How long the service may take to prepare tomorrow's cards after the revision is published (it checks every 30 s).
+PREPARE_WAIT_S = 150
 
 
 def day_change(service, database, admin, lua_env, warmup_seconds):
@@ -439,7 +446,7 @@ def day_change(service, database, admin, lua_env, warmup_seconds):
     time zone whose midnight comes a little after the cards are warm, and wrk reads random cards from
     DAY_CHANGE_BEFORE_S seconds before it to DAY_CHANGE_AFTER_S seconds after.
     """
-    lead = 25 + warmup_seconds + DAY_CHANGE_BEFORE_S
+    lead = PREPARE_WAIT_S + 25 + warmup_seconds + DAY_CHANGE_BEFORE_S
     midnight = time.time() + lead
     offset = int(-midnight) % 86400
     offset = offset - 86400 if offset > 43200 else offset
@@ -471,6 +478,18 @@ def day_change(service, database, admin, lua_env, warmup_seconds):
     status, _, body = request("POST", f"/api/v1/baselines/{revision}/publish", admin)
     if status != 200:
         sys.exit(f"publishing answered {status}: {body[:300]!r}")
+    # A revision is published days ahead in practice: the service prepares tomorrow's cards in the
+    # background (every card here, as the revision changes every card's validity); wait for that.
+    started = time.monotonic()
+    prepared = 0
+    while time.monotonic() - started < PREPARE_WAIT_S:
+        prepared, due = (int(v) for v in psql(database, f"""
+            select (select count(*) from contact_card_next where valid_from = '{tomorrow}'),
+                   (select count(*) from contact_card where valid_until = '{tomorrow}')""").strip().split("|"))
+        if due and prepared >= due:
+            break
+        time.sleep(2)
+    prepare_s = round(time.monotonic() - started, 1)
     wrk("every_card.lua", lua_env, warmup_seconds)
     wait = midnight - DAY_CHANGE_BEFORE_S - time.time()
     if wait < 0:
@@ -480,6 +499,7 @@ def day_change(service, database, admin, lua_env, warmup_seconds):
     started = time.monotonic()
     request("GET", "/api/v1/contact-cards?size=1", timeout=600)
     figure.update({"zone": zone, "new_day": str(tomorrow), "requirements_after": len(current) + (1 if extra else 0),
+                   "cards_prepared": prepared, "prepare_s": prepare_s,
                    "cards_stored_after_window_s": round(time.monotonic() - started, 3)})
     changed = psql(database, f"select count(*) from contact_card where updated_at = "
                              f"timestamptz '{tomorrow}T00:00:00{zone}'").strip()
@@ -561,7 +581,8 @@ def table_lines(results, print):
     for name, figure, baseline in (
             ("cards right after a bulk load (req/s)", f["card_after_bulk_load"], "none stored yet"),
             ("cards across a day change (req/s)", f["card_day_change"],
-             f"{f['card_day_change']['cards_changed_at_midnight']} cards changed at midnight; "
+             f"{f['card_day_change']['cards_changed_at_midnight']} cards changed at midnight, "
+             f"{f['card_day_change']['cards_prepared']} prepared in {f['card_day_change']['prepare_s']} s; "
              f"steady p99 {f['card_200']['p99_ms']} ms")):
         print(f"{name:44} {figure['requests_per_s']:>14} {figure['p50_ms']:>9} {figure['p99_ms']:>9} "
               f"{figure['non_2xx']:>8}  {baseline}")

@@ -273,6 +273,8 @@ public final class DatasetGenerator {
         sink.statement("update contact_card set valid_until = date '1970-01-01'");
         sink.statement("delete from contact_card_next");
         sink.statement("update contact_card_refresh set refreshed_for = null");
+        // Running replicas drop what they hold, when this commits.
+        sink.statement("select pg_notify('basutbud_changes', '*')");
         sink.statement("commit");
         // After a bulk load, as a DBA would: statistics for the planner, and the visibility map for index-only scans.
         sink.statement("vacuum analyze");

@@ -244,23 +244,40 @@ class ContactCardStore {
         statement.setArray(first + 2, dates(connection, validities.stream().map(Validity::validUntil)));
     }
 
+    /**
+     * The unit's stored card and the one prepared after it. Two lookups by primary key, not a join: on the
+     * hot path of every card not in memory, a plan that cannot go wrong after a bulk load (bench/RESULTS-notes.md).
+     */
     Optional<StoredCard> find(String hsaId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager
-                .createNativeQuery("""
-                        select c.body, c.content_hash, c.removed, c.valid_from, c.valid_until,
-                               n.hsa_id is not null, n.body, n.content_hash, n.valid_from, n.valid_until
-                        from contact_card c left join contact_card_next n on n.hsa_id = c.hsa_id
-                        where c.hsa_id = :hsaId
-                        """, Object[].class)
+                .createNativeQuery(
+                        "select body, content_hash, removed, valid_from, valid_until from contact_card"
+                                + " where hsa_id = :hsaId",
+                        Object[].class)
                 .setParameter("hsaId", hsaId)
                 .getResultList();
-        return rows.stream().findFirst().map(r -> {
-            StoredCard next = Boolean.TRUE.equals(r[5])
-                    ? new StoredCard((String) r[6], (String) r[7], r[6] == null, date(r[8]), date(r[9]), null)
-                    : null;
-            return new StoredCard((String) r[0], (String) r[1], (Boolean) r[2], date(r[3]), date(r[4]), next);
-        });
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = rows.get(0);
+        StoredCard next = null;
+        if (row[4] != null) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> prepared = entityManager
+                    .createNativeQuery(
+                            "select body, content_hash, valid_from, valid_until from contact_card_next"
+                                    + " where hsa_id = :hsaId",
+                            Object[].class)
+                    .setParameter("hsaId", hsaId)
+                    .getResultList();
+            next = prepared.stream()
+                    .findFirst()
+                    .map(r -> new StoredCard((String) r[0], (String) r[1], r[0] == null, date(r[2]), date(r[3]), null))
+                    .orElse(null);
+        }
+        return Optional.of(
+                new StoredCard((String) row[0], (String) row[1], (Boolean) row[2], date(row[3]), date(row[4]), next));
     }
 
     /** The stored bodies and hashes of the units' cards (not removed ones). */
