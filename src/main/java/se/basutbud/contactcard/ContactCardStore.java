@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -348,45 +347,6 @@ class ContactCardStore {
                 insert.executeUpdate();
             }
         });
-    }
-
-    /**
-     * Stores, for those of the units that have one, the card prepared for the day as their card (a change,
-     * in the feed, only where its content differs), and forgets it; the units done. The caller holds the
-     * units' row locks, so no write to them came after the preparation (a write forgets it).
-     */
-    Set<String> promoteNext(Collection<String> hsaIds, LocalDate day, Instant dayStart) {
-        String prepared = """
-                from contact_card_next n where n.hsa_id = c.hsa_id and c.hsa_id in (:ids)
-                  and n.valid_from <= :day and (n.valid_until is null or n.valid_until > :day)
-                """;
-        entityManager
-                .createNativeQuery("update contact_card c set body = n.body, content_hash = n.content_hash,"
-                        + " removed = n.body is null, updated_at = :dayStart, change_xid = pg_current_xact_id(),"
-                        + " valid_from = n.valid_from, valid_until = n.valid_until " + prepared
-                        + " and c.content_hash is distinct from n.content_hash")
-                .setParameter("ids", hsaIds)
-                .setParameter("day", day)
-                .setParameter("dayStart", dayStart.atOffset(ZoneOffset.UTC))
-                .executeUpdate();
-        entityManager
-                .createNativeQuery("update contact_card c set valid_from = n.valid_from, valid_until = n.valid_until "
-                        + prepared + " and c.content_hash is not distinct from n.content_hash")
-                .setParameter("ids", hsaIds)
-                .setParameter("day", day)
-                .executeUpdate();
-        @SuppressWarnings("unchecked")
-        List<String> done = entityManager
-                .createNativeQuery(
-                        "delete from contact_card_next n where n.hsa_id in (:ids) and n.valid_from <= :day"
-                                + " and (n.valid_until is null or n.valid_until > :day)"
-                                + " and exists (select 1 from contact_card c where c.hsa_id = n.hsa_id)"
-                                + " returning n.hsa_id",
-                        String.class)
-                .setParameter("ids", hsaIds)
-                .setParameter("day", day)
-                .getResultList();
-        return Set.copyOf(done);
     }
 
     /** Forgets the cards prepared for the units: a change to them, or their card stored for the day. */
