@@ -177,21 +177,7 @@ class ContactCardStore {
                         valid_from = excluded.valid_from, valid_until = excluded.valid_until
                     """)) {
                 insert.setObject(1, updatedAt.atOffset(ZoneOffset.UTC));
-                insert.setArray(
-                        2,
-                        connection.createArrayOf(
-                                "varchar", cards.stream().map(NewCard::hsaId).toArray()));
-                insert.setArray(
-                        3,
-                        connection.createArrayOf(
-                                "text", cards.stream().map(NewCard::body).toArray()));
-                insert.setArray(
-                        4,
-                        connection.createArrayOf(
-                                "varchar",
-                                cards.stream().map(NewCard::contentHash).toArray()));
-                insert.setArray(5, dates(connection, cards.stream().map(NewCard::validFrom)));
-                insert.setArray(6, dates(connection, cards.stream().map(NewCard::validUntil)));
+                setCards(connection, insert, 2, cards);
                 insert.executeUpdate();
             }
         });
@@ -329,21 +315,7 @@ class ContactCardStore {
                     on conflict (hsa_id) do update set body = excluded.body, content_hash = excluded.content_hash,
                         valid_from = excluded.valid_from, valid_until = excluded.valid_until
                     """)) {
-                insert.setArray(
-                        1,
-                        connection.createArrayOf(
-                                "varchar", cards.stream().map(NewCard::hsaId).toArray()));
-                insert.setArray(
-                        2,
-                        connection.createArrayOf(
-                                "text", cards.stream().map(NewCard::body).toArray()));
-                insert.setArray(
-                        3,
-                        connection.createArrayOf(
-                                "varchar",
-                                cards.stream().map(NewCard::contentHash).toArray()));
-                insert.setArray(4, dates(connection, cards.stream().map(NewCard::validFrom)));
-                insert.setArray(5, dates(connection, cards.stream().map(NewCard::validUntil)));
+                setCards(connection, insert, 1, cards);
                 insert.executeUpdate();
             }
         });
@@ -355,6 +327,29 @@ class ContactCardStore {
                 .createNativeQuery("delete from contact_card_next where hsa_id in (:ids)")
                 .setParameter("ids", hsaIds)
                 .executeUpdate();
+    }
+
+    /**
+     * The cards as five array parameters from {@code first} on, in the order of the unnest of {@link #save}
+     * and {@link #saveNext}: HSA-ids, bodies, hashes, first and last days right.
+     */
+    private static void setCards(
+            java.sql.Connection connection, PreparedStatement statement, int first, List<NewCard> cards)
+            throws java.sql.SQLException {
+        statement.setArray(
+                first,
+                connection.createArrayOf(
+                        "varchar", cards.stream().map(NewCard::hsaId).toArray()));
+        statement.setArray(
+                first + 1,
+                connection.createArrayOf(
+                        "text", cards.stream().map(NewCard::body).toArray()));
+        statement.setArray(
+                first + 2,
+                connection.createArrayOf(
+                        "varchar", cards.stream().map(NewCard::contentHash).toArray()));
+        statement.setArray(first + 3, dates(connection, cards.stream().map(NewCard::validFrom)));
+        statement.setArray(first + 4, dates(connection, cards.stream().map(NewCard::validUntil)));
     }
 
     /** Dates, null ones included, as a PostgreSQL array parameter. */

@@ -467,10 +467,7 @@ class ContactCardResourceTest {
     @Test
     void whenTheDayMovesOnAReaderGetsTheNewDaysCardWithoutWaitingForAnyRefresh() throws Exception {
         String code = createService("Från i morgon");
-        String unit = provider + "-1";
-        putUnit(unit, "PRIMARY_CARE", Map.of());
-        offer(unit, code, today.plusDays(1));
-        json().get(card(unit)).then().statusCode(200).body("eServices", org.hamcrest.Matchers.empty());
+        String unit = unitOfferingFromTomorrow(code);
 
         // A full refresh of every card (a revision published for today, say) holds its lock meanwhile.
         try (Connection refresher = dataSource.getConnection()) {
@@ -511,10 +508,7 @@ class ContactCardResourceTest {
     @Test
     void tomorrowsCardIsPreparedTheDayBeforeAndServedFromMemoryAtMidnight() throws Exception {
         String code = createService("Från i morgon");
-        String unit = provider + "-1";
-        putUnit(unit, "PRIMARY_CARE", Map.of());
-        offer(unit, code, today.plusDays(1));
-        json().get(card(unit)).then().statusCode(200).body("eServices", org.hamcrest.Matchers.empty());
+        String unit = unitOfferingFromTomorrow(code);
 
         daily.prepareTomorrow();
         // Told to read the card again, this replica now holds both versions.
@@ -541,9 +535,7 @@ class ContactCardResourceTest {
     @Test
     void aWriteForgetsTheCardPreparedForTomorrow() {
         String code = createService("Från i morgon");
-        String unit = provider + "-1";
-        putUnit(unit, "PRIMARY_CARE", Map.of());
-        offer(unit, code, today.plusDays(1));
+        String unit = unitOfferingFromTomorrow(code);
         daily.prepareTomorrow();
         json().get(card(unit)).then().statusCode(200);
         assertTrue(cards.peek(unit).next() != null);
@@ -553,6 +545,15 @@ class ContactCardResourceTest {
                 .statusCode(204);
         FixedTimeSource.setToday(today.plusDays(1));
         json().get(card(unit)).then().statusCode(200).body("eServices", org.hamcrest.Matchers.empty());
+    }
+
+    /** A unit that offers the service from tomorrow: today its card shows nothing. */
+    private String unitOfferingFromTomorrow(String code) {
+        String unit = provider + "-1";
+        putUnit(unit, "PRIMARY_CARE", Map.of());
+        offer(unit, code, today.plusDays(1));
+        json().get(card(unit)).then().statusCode(200).body("eServices", org.hamcrest.Matchers.empty());
+        return unit;
     }
 
     private static String startOf(LocalDate day) {
