@@ -9,6 +9,7 @@ import argparse
 import base64
 import http.client
 import json
+import re
 import math
 import os
 import platform
@@ -55,6 +56,12 @@ TARGETS = [
     ("card_day_change.p99_ms", "<=", 50, "card p99 across a day change <= 50 ms"),
     ("startup.ready_s", "<=", 3.0, "startup to ready <= 3 s"),
     ("peak_rss_mb", "<=", 512, "peak RSS <= 512 MB"),
+    ("report_xlsx.ratio_to_json", "<=", 2.0, "report XLSX <= 2 x JSON"),
+    ("imports.units_new_s", "<=", 30, "import of 50,000 new units <= 30 s"),
+    ("imports.units_unchanged_s", "<=", 15, "the same file again <= 15 s"),
+    ("imports.units_dry_run_s", "<=", 15, "a dry run of it <= 15 s"),
+    ("imports.offerings_new_s", "<=", 30, "import of 100,000 offerings <= 30 s"),
+    ("imports.peak_rss_mb", "<=", 512, "peak RSS during imports <= 512 MB"),
 ]
 
 
@@ -393,6 +400,10 @@ def main():
         figures["report_json"]["units"] = len(json.loads(body)["units"])
         figures["report_csv"], body = timed("GET", "/api/v1/compliance", dict(auth, Accept="text/csv"))
         figures["report_csv"]["units"] = body.count(b"\n") - 1
+        figures["report_xlsx"], body = timed("GET", "/api/v1/compliance", dict(auth, Accept=XLSX))
+        figures["report_xlsx"]["bytes"] = len(body)
+        figures["report_xlsx"]["ratio_to_json"] = round(
+            figures["report_xlsx"]["median_s"] / figures["report_json"]["median_s"], 3)
         for key in ("report_json", "report_csv"):
             figures[key]["ratio"] = round(figures[key]["median_s"] / figures["report_sql"]["median_s"], 3)
 
@@ -414,6 +425,7 @@ def main():
 
         service.stop()
         figures["card_day_change"] = day_change(service, database, admin, lua_env, warmup_seconds)
+        figures["imports"] = imports(service, admin["Authorization"], workdir)
     finally:
         service.stop()
     figures["peak_rss_mb"] = round(service.peak_rss_kb / 1024, 1)
@@ -508,6 +520,64 @@ def day_change(service, database, admin, lua_env, warmup_seconds):
     return figure
 
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def imports(service, authorization, workdir):
+    """
+    A region's units brought in by file at national scale: every unit exported as CSV, given new HSA-ids (so
+    that all are new), imported after a dry run, and imported again (all unchanged); then two offerings for
+    each new unit. Times are from the POST to the job's end, as the job itself records them.
+    """
+    peak_before = service.peak_rss_kb
+    service.peak_rss_kb = 0
+    service.start()
+    status, _, body = request("GET", "/api/v1/care-units?includeClosed=true",
+                              {"Authorization": authorization, "Accept": "text/csv"}, timeout=600)
+    if status != 200:
+        sys.exit(f"the unit export answered {status}: {body[:300]!r}")
+    lines = body.decode("utf-8").split("\r\n")
+    # SE…-1234 becomes SE…-N1234: the same organisation, a unit it does not have yet.
+    rows = [re.sub(r'^"(SE[0-9]{10})-', r'"\1-N', line) for line in lines[1:] if line]
+    units_csv = ("\r\n".join([lines[0]] + rows) + "\r\n").encode("utf-8")
+    new_ids = [row.split('"')[1] for row in rows]
+    offerings_csv = ("hsaId,serviceCode,url,since\r\n" + "".join(
+        f"{hsa_id},{code},https://e-tjanster.1177.se/{code},2024-01-01\r\n"
+        for hsa_id in new_ids for code in ("fornya-recept", "bestall-tid"))).encode("utf-8")
+    figure = {"units": len(rows), "file_mb": round(len(units_csv) / 1e6, 1), "offering_rows": 2 * len(new_ids)}
+
+    def run_import(kind, content, query=""):
+        started = time.monotonic()
+        status, headers, body = request("POST", f"/api/v1/imports/{kind}{query}",
+                                        {"Authorization": authorization, "Content-Type": "text/csv"},
+                                        body=content, timeout=600)
+        if status != 202:
+            sys.exit(f"the {kind} import answered {status}: {body[:300]!r}")
+        location = headers.get("Location") or headers.get("location")
+        while True:
+            status, _, body = request("GET", location, {"Authorization": authorization})
+            job = json.loads(body)
+            if job["status"] in ("SUCCEEDED", "FAILED"):
+                break
+            time.sleep(0.2)
+        if job["status"] != "SUCCEEDED":
+            # Recorded, not fatal: the figures of the run so far stay, and the errors say why.
+            log(f"the {kind} import failed: {json.dumps(job)[:1000]}")
+            return None, {"failed": job.get("errors", [])[:5], **(job.get("summary") or {})}
+        return round(time.monotonic() - started, 2), job["summary"]
+
+    log(f"imports: {len(rows)} new units ({figure['file_mb']} MB of CSV), a dry run first")
+    figure["units_dry_run_s"], figure["dry_run_summary"] = run_import("care-units", units_csv, "?dryRun=true")
+    figure["units_new_s"], figure["new_summary"] = run_import("care-units", units_csv)
+    figure["units_unchanged_s"], figure["unchanged_summary"] = run_import("care-units", units_csv)
+    log(f"imports: {figure['offering_rows']} new offerings")
+    figure["offerings_new_s"], figure["offerings_summary"] = run_import("offerings", offerings_csv)
+    figure["peak_rss_mb"] = round(service.peak_rss_kb / 1024, 1)
+    service.stop()
+    service.peak_rss_kb = max(peak_before, service.peak_rss_kb)
+    return figure
+
+
 def machine():
     memory_kb = int(next(line for line in open("/proc/meminfo") if line.startswith("MemTotal")).split()[1])
     try:
@@ -586,6 +656,19 @@ def table_lines(results, print):
              f"steady p99 {f['card_200']['p99_ms']} ms")):
         print(f"{name:44} {figure['requests_per_s']:>14} {figure['p50_ms']:>9} {figure['p99_ms']:>9} "
               f"{figure['non_2xx']:>8}  {baseline}")
+    x = f["report_xlsx"]
+    print(f"{'full report, XLSX (s)':44} {x['median_s']:>14} {'':>9} {'':>9} {0:>8}  "
+          f"{x['ratio_to_json']} x JSON, {round(x['bytes'] / 1e6, 1)} MB")
+    i = f["imports"]
+    for name, key, note in (
+            ("import units, dry run (s)", "units_dry_run_s", f"{i['units']} new units, {i['file_mb']} MB CSV"),
+            ("import units, all new (s)", "units_new_s", f"created {i['new_summary'].get('created')}"),
+            ("import units, all unchanged (s)", "units_unchanged_s",
+             f"unchanged {i['unchanged_summary'].get('unchanged')}"),
+            ("import offerings, all new (s)", "offerings_new_s",
+             f"created {i['offerings_summary'].get('created')}")):
+        print(f"{name:44} {str(i[key]):>14} {'':>9} {'':>9} {0:>8}  {note}")
+    print(f"{'peak RSS during imports (MB)':44} {i['peak_rss_mb']:>14}")
     print(f"{'peak RSS (MB)':44} {f['peak_rss_mb']:>14}")
     print("")
     for verdict in results["targets"]:

@@ -39,6 +39,54 @@ public interface BasutbudConfig {
 
     Http http();
 
+    Imports imports();
+
+    /** Files of care units, offerings and exemptions brought in ({@code /api/v1/imports}). */
+    interface Imports {
+        /** The largest file accepted; larger is a 413. The HTTP layer's body limit follows it. */
+        @WithDefault("50M")
+        io.quarkus.runtime.configuration.MemorySize maxFileSize();
+
+        /**
+         * The share of a care provider's open units that a full import may close; more is refused unless the
+         * request says {@code allowMassClose=true}, so that a truncated file cannot close a region.
+         */
+        @WithDefault("0.10")
+        double massCloseShare();
+
+        /** The type of a new unit whose file gives neither a type nor a verksamhetskod (HSA's FileService). */
+        @WithDefault("OTHER")
+        se.basutbud.careunit.UnitType defaultUnitType();
+
+        /**
+         * A unit's type by its HSA verksamhetskod ({@code businessClassificationCode}): an exact code, or its
+         * first two digits (the code's group). The region sets its own; application.properties has the defaults.
+         */
+        java.util.Map<String, se.basutbud.careunit.UnitType> unitTypes();
+
+        /** How long a file may take to arrive after the request's headers; longer is a 408. */
+        @WithDefault("10M")
+        Duration uploadTimeout();
+
+        /** How long an import's writing transaction may take. */
+        @WithDefault("15M")
+        Duration transactionTimeout();
+
+        /**
+         * An unfinished job whose replica has not beaten its heart for this long ended with that replica: every
+         * replica then marks it failed (its transaction was rolled back with the replica).
+         */
+        @WithDefault("40S")
+        Duration staleAfter();
+
+        /**
+         * How often a replica beats the heart of the jobs it runs, and looks for jobs whose replica died; read
+         * by the scheduler ({@code ImportJobs}).
+         */
+        @WithDefault("5s")
+        String heartbeat();
+    }
+
     interface ContactCard {
         /** Seconds browsers and CDNs may cache a card before revalidating it. */
         @WithDefault("60")
@@ -116,6 +164,10 @@ public interface BasutbudConfig {
         @WithDefault("16384")
         @Min(1024)
         int maxHeaderSize();
+
+        /** The largest request body, but for an import's file ({@code basutbud.imports.max-file-size}); larger is a 413. */
+        @WithDefault("1M")
+        io.quarkus.runtime.configuration.MemorySize maxBodySize();
 
         /** How long a body may take to arrive after the request's headers; longer is a 408. */
         @WithDefault("30S")

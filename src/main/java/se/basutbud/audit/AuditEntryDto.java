@@ -28,7 +28,10 @@ public record AuditEntryDto(
         String before,
 
         @Schema(type = SchemaType.OBJECT, description = "The entity after; absent when deleted") @JsonRawValue
-        String after) {
+        String after,
+
+        @Schema(description = "The import job that made the change; absent for a change made through the API")
+        Long importId) {
 
     static AuditEntryDto of(AuditEvent event) {
         return new AuditEntryDto(
@@ -39,6 +42,7 @@ public record AuditEntryDto(
                 event.entityKey,
                 event.action,
                 event.before,
-                event.after);
+                event.after,
+                event.importId);
     }
 }

@@ -48,4 +48,8 @@ class AuditEvent extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(updatable = false)
     public String after;
+
+    /** The import that made the change, if one did. */
+    @Column(name = "import_id", updatable = false)
+    public Long importId;
 }

@@ -1,6 +1,11 @@
 package se.basutbud.audit;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -11,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Sort;
 
 import se.basutbud.TimeSource;
+import se.basutbud.db.JdbcBatch;
 import se.basutbud.db.OptionalConditions;
 import se.basutbud.security.Caller;
 import se.basutbud.web.Page;
@@ -41,7 +47,7 @@ public class AuditLog {
     }
 
     /** What to look for in the trail; null means any. {@code to} is exclusive. */
-    public record Filter(EntityType entityType, String key, String actor, Instant from, Instant to) {}
+    public record Filter(EntityType entityType, String key, String actor, Instant from, Instant to, Long importId) {}
 
     private final Caller caller;
     private final TimeSource time;
@@ -67,6 +73,35 @@ public class AuditLog {
         event.persist();
     }
 
+    /** One change of an import, for {@link #recordImported}. */
+    public record Entry(EntityType type, String key, Action action, Object before, Object after) {}
+
+    /**
+     * Records an import's changes on the connection of its transaction, in batches: at a region's scale an
+     * import changes tens of thousands of rows, too many to persist one entity at a time.
+     */
+    public void recordImported(Connection connection, List<Entry> entries, String actor, long importId)
+            throws SQLException {
+        Timestamp at = Timestamp.from(time.now());
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into audit_event (occurred_at, actor, entity_type, entity_key, action, before, after, import_id)"
+                        + " values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)")) {
+            JdbcBatch batch = new JdbcBatch(insert);
+            for (Entry entry : entries) {
+                insert.setTimestamp(1, at);
+                insert.setString(2, actor);
+                insert.setString(3, entry.type().name());
+                insert.setString(4, entry.key());
+                insert.setString(5, entry.action().name());
+                insert.setString(6, json(entry.before()));
+                insert.setString(7, json(entry.after()));
+                insert.setLong(8, importId);
+                batch.add();
+            }
+            batch.finish();
+        }
+    }
+
     /** The trail, newest first. */
     @Transactional
     public Page<AuditEntryDto> search(Filter filter, PageRequest request) {
@@ -75,7 +110,8 @@ public class AuditLog {
                 .add("entityKey = :entityKey", "entityKey", filter.key())
                 .add("actor = :actor", "actor", filter.actor())
                 .add("occurredAt >= :from", "from", filter.from())
-                .add("occurredAt < :to", "to", filter.to());
+                .add("occurredAt < :to", "to", filter.to())
+                .add("importId = :importId", "importId", filter.importId());
         return Page.of(
                 AuditEvent.find(conditions.query(), Sort.descending("occurredAt", "id"), conditions.params()),
                 request,

@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -57,6 +58,11 @@ public class AuditResource {
             @Parameter(description = "To this day", schema = @Schema(implementation = LocalDate.class))
                     @QueryParam("to")
                     String to,
+            @Parameter(
+                            description = "Only the changes made by this import job",
+                            schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{1,18}$"))
+                    @QueryParam("importId")
+                    String importId,
             @BeanParam PageParams page) {
         LocalDate fromDate = QueryParams.date("from", from, null);
         LocalDate toDate = QueryParams.date("to", to, null);
@@ -68,7 +74,8 @@ public class AuditResource {
                         fromDate == null ? null : fromDate.atStartOfDay(zone).toInstant(),
                         toDate == null
                                 ? null
-                                : toDate.plusDays(1).atStartOfDay(zone).toInstant()),
+                                : toDate.plusDays(1).atStartOfDay(zone).toInstant(),
+                        QueryParams.optionalId("importId", importId)),
                 page.toRequest());
     }
 }

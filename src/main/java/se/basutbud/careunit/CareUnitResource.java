@@ -1,5 +1,8 @@
 package se.basutbud.careunit;
 
+import java.util.List;
+import java.util.Optional;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -12,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -25,12 +29,17 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.vertx.ext.web.RoutingContext;
+
+import se.basutbud.TimeSource;
+import se.basutbud.security.Caller;
 import se.basutbud.security.Roles;
 import se.basutbud.web.EntityTags;
-import se.basutbud.web.Page;
 import se.basutbud.web.PageParams;
 import se.basutbud.web.QueryParams;
 import se.basutbud.web.Saved;
+import se.basutbud.web.export.ExportFormat;
+import se.basutbud.web.export.Exports;
 
 @Path("/api/v1/care-units")
 @Tag(name = "Care units", description = "Care units (vårdenheter) by HSA-id")
@@ -39,18 +48,38 @@ import se.basutbud.web.Saved;
 public class CareUnitResource {
 
     private final CareUnitService service;
+    private final Exports exports;
+    private final Caller caller;
+    private final TimeSource time;
 
-    CareUnitResource(CareUnitService service) {
+    CareUnitResource(CareUnitService service, Exports exports, Caller caller, TimeSource time) {
         this.service = service;
+        this.exports = exports;
+        this.caller = caller;
+        this.time = time;
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, ExportFormat.CSV_MEDIA_TYPE, ExportFormat.XLSX_MEDIA_TYPE})
     @Operation(
             summary = "List care units",
-            description = "Ordered by HSA-id; units closed today are left out unless includeClosed=true.")
-    @APIResponse(responseCode = "200", description = "A page of care units")
+            description = "Ordered by HSA-id; units closed today are left out unless includeClosed=true. As a"
+                    + " spreadsheet, every unit that matches, not a page, with the columns the"
+                    + " unit import reads: export, edit, import."
+                    + ExportFormat.DESCRIPTION)
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of care units, or all of them as a spreadsheet",
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CareUnitPage.class)),
+                @Content(mediaType = ExportFormat.CSV_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)),
+                @Content(
+                        mediaType = ExportFormat.XLSX_MEDIA_TYPE,
+                        schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            })
     @APIResponse(responseCode = "400", description = "A query parameter is invalid")
-    public Page<CareUnitDto> listCareUnits(
+    @APIResponse(responseCode = "406", description = "None of JSON, CSV and XLSX is acceptable")
+    public Response listCareUnits(
             @BeanParam UnitFilterParams filter,
             @Parameter(description = "Text in the name or HSA-id") @QueryParam("q") String q,
             @Parameter(
@@ -58,13 +87,30 @@ public class CareUnitResource {
                             schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
                     @QueryParam("includeClosed")
                     String includeClosed,
-            @BeanParam PageParams page) {
-        return service.list(
-                filter.toFilter(),
-                QueryParams.text("q", q),
-                QueryParams.bool("includeClosed", includeClosed, false),
-                page.toRequest());
+            @BeanParam PageParams page,
+            @Context HttpHeaders headers,
+            @Context RoutingContext routing) {
+        Optional<ExportFormat> spreadsheet = ExportFormat.requested(headers);
+        UnitFilter unitFilter = filter.toFilter();
+        String text = QueryParams.text("q", q);
+        boolean closedToo = QueryParams.bool("includeClosed", includeClosed, false);
+        if (spreadsheet.isPresent()) {
+            return exports.spooled(
+                    caller.subject(),
+                    spreadsheet.get(),
+                    "care-units",
+                    writer -> service.forEach(
+                            unitFilter, text, closedToo, CareUnitSheet.rows(writer, "Vårdenheter " + time.today())),
+                    routing);
+        }
+        return Response.ok(service.list(unitFilter, text, closedToo, page.toRequest()))
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                .build();
     }
+
+    /** A page of care units, as the contract has always named it (from Page<CareUnitDto>). */
+    @Schema(name = "PageCareUnitDto")
+    record CareUnitPage(List<CareUnitDto> items, int page, int size, long total) {}
 
     @GET
     @Path("/{hsaId}")

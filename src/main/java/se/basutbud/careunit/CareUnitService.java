@@ -1,17 +1,23 @@
 package se.basutbud.careunit;
 
+import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
 
 import io.quarkus.panache.common.Sort;
 
 import se.basutbud.TimeSource;
 import se.basutbud.audit.AuditLog;
 import se.basutbud.change.UnitsChanged;
+import se.basutbud.db.NamedJdbc;
 import se.basutbud.db.OptionalConditions;
 import se.basutbud.security.Caller;
 import se.basutbud.web.EntityTags;
@@ -28,8 +34,15 @@ public class CareUnitService {
     private final Event<UnitsChanged> unitsChanged;
     private final Caller caller;
     private final AuditLog audit;
+    private final EntityManager entityManager;
 
-    CareUnitService(TimeSource time, Event<UnitsChanged> unitsChanged, Caller caller, AuditLog audit) {
+    CareUnitService(
+            TimeSource time,
+            Event<UnitsChanged> unitsChanged,
+            Caller caller,
+            AuditLog audit,
+            EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.time = time;
         this.unitsChanged = unitsChanged;
         this.caller = caller;
@@ -102,6 +115,40 @@ public class CareUnitService {
                 .add("(closedOn is null or closedOn > :today)", "today", includeClosed ? null : time.today());
         return Page.of(
                 CareUnit.find(conditions.query(), Sort.by("hsaId"), conditions.params()), pageRequest, CareUnitDto::of);
+    }
+
+    /** Every unit the list would page through, in its order, one at a time: for exports of any size. */
+    @Transactional
+    public void forEach(UnitFilter filter, String text, boolean includeClosed, Consumer<CareUnitDto> consumer) {
+        OptionalConditions conditions = filter.conditions(UnitFilter.Naming.TABLE)
+                .add(
+                        "(lower(u.name) like :text escape '\\' or lower(u.hsa_id) like :text escape '\\')",
+                        "text",
+                        text == null ? null : OptionalConditions.containsPattern(text.toLowerCase(Locale.ROOT)))
+                .add("(u.closed_on is null or u.closed_on > :today)", "today", includeClosed ? null : time.today());
+        String sql = "select u.hsa_id, u.name, u.unit_type, u.care_provider, u.administration, u.municipality,"
+                + " u.address, u.phone, u.website, u.opened_on, u.closed_on from care_unit u where true"
+                + conditions.andClauses() + " order by u.hsa_id";
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (ResultSet rows = NamedJdbc.query(connection, sql, conditions.params())) {
+                while (rows.next()) {
+                    java.sql.Date opened = rows.getDate(10);
+                    java.sql.Date closed = rows.getDate(11);
+                    consumer.accept(new CareUnitDto(
+                            rows.getString(1),
+                            rows.getString(2),
+                            UnitType.valueOf(rows.getString(3)),
+                            rows.getString(4),
+                            rows.getString(5),
+                            rows.getString(6),
+                            rows.getString(7),
+                            rows.getString(8),
+                            rows.getString(9),
+                            opened == null ? null : opened.toLocalDate(),
+                            closed == null ? null : closed.toLocalDate()));
+                }
+            }
+        });
     }
 
     /** The unit with this HSA-id: 400 if it is not an HSA-id, 404 if unknown. */

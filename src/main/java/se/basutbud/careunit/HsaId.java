@@ -31,7 +31,7 @@ public final class HsaId {
     }
 
     /** {@code SE} and the organisation number: the default care provider of a unit. */
-    static String organisation(String normalizedHsaId) {
+    public static String organisation(String normalizedHsaId) {
         return normalizedHsaId.substring(0, 12);
     }
 }

@@ -1,11 +1,9 @@
 package se.basutbud.compliance;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
@@ -38,6 +36,8 @@ import se.basutbud.careunit.UnitFilterParams;
 import se.basutbud.security.Caller;
 import se.basutbud.security.Roles;
 import se.basutbud.web.QueryParams;
+import se.basutbud.web.export.ExportFormat;
+import se.basutbud.web.export.Exports;
 
 @Tag(name = "Compliance", description = "How well units offer what the basutbud requires")
 @Path("/api/v1/compliance")
@@ -48,24 +48,25 @@ public class ComplianceResource {
     private final ComplianceService service;
     private final TimeSource time;
     private final ObjectMapper objectMapper;
-    private final ReportSpool spool;
+    private final Exports exports;
     private final Caller caller;
 
     ComplianceResource(
-            ComplianceService service, TimeSource time, ObjectMapper objectMapper, ReportSpool spool, Caller caller) {
+            ComplianceService service, TimeSource time, ObjectMapper objectMapper, Exports exports, Caller caller) {
         this.service = service;
         this.time = time;
         this.objectMapper = objectMapper;
-        this.spool = spool;
+        this.exports = exports;
         this.caller = caller;
     }
 
     @GET
-    @Produces({MediaType.APPLICATION_JSON, ComplianceCsv.MEDIA_TYPE})
+    @Produces({MediaType.APPLICATION_JSON, ExportFormat.CSV_MEDIA_TYPE, ExportFormat.XLSX_MEDIA_TYPE})
     @Operation(
             summary = "Compliance of every unit",
-            description = "Units open on the date, by HSA-id, with a summary. "
-                    + "Accept: text/csv answers the rows as CSV with a header row.")
+            description = "Units open on the date, by HSA-id, with a summary. As a spreadsheet, CSV holds the units"
+                    + " with a header row; the workbook the units and a summary sheet, the score as a percentage and the"
+                    + " status coloured, its revision and date in each sheet's title." + ExportFormat.DESCRIPTION)
     @APIResponse(
             responseCode = "200",
             description = "The report",
@@ -74,14 +75,17 @@ public class ComplianceResource {
                         mediaType = MediaType.APPLICATION_JSON,
                         schema = @Schema(implementation = ComplianceDtos.Report.class)),
                 @Content(
-                        mediaType = ComplianceCsv.MEDIA_TYPE,
+                        mediaType = ExportFormat.CSV_MEDIA_TYPE,
                         schema = @Schema(type = SchemaType.STRING),
                         example =
-                                "hsaId,name,unitType,careProvider,administration,municipality,required,offered,missing,exempted,score,status")
+                                "\"hsaId\",\"name\",\"unitType\",\"careProvider\",\"administration\",\"municipality\",\"required\",\"offered\",\"missing\",\"exempted\",\"score\",\"status\""),
+                @Content(
+                        mediaType = ExportFormat.XLSX_MEDIA_TYPE,
+                        schema = @Schema(type = SchemaType.STRING, format = "binary"))
             })
     @APIResponse(responseCode = "400", description = "A query parameter is invalid")
     @APIResponse(responseCode = "404", description = "No such revision, or none in force on the date")
-    @APIResponse(responseCode = "406", description = "Neither JSON nor CSV is acceptable")
+    @APIResponse(responseCode = "406", description = "None of JSON, CSV and XLSX is acceptable")
     public Response getComplianceReport(
             @BeanParam UnitFilterParams filter,
             @BeanParam RevisionParams revision,
@@ -89,44 +93,47 @@ public class ComplianceResource {
             @jakarta.ws.rs.core.Context RoutingContext routing) {
         LocalDate asOf = asOf(revision);
         UnitFilter unitFilter = filter.toFilter();
+        Optional<ExportFormat> spreadsheet = ExportFormat.requested(headers);
         // Resolved before the answer starts, so that an unknown revision is still a 404 problem.
         BaselineDto baseline = service.revisionFor(revision.baselineId(), asOf);
         String caller = this.caller.subject();
-        if (prefersCsv(headers)) {
-            java.nio.file.Path csv = spool.spool(
+        if (spreadsheet.isPresent()) {
+            ComplianceDtos.BaselineRef ref = ComplianceDtos.BaselineRef.of(baseline);
+            return exports.spooled(
                     caller,
-                    out -> {
-                        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                        service.streamReport(unitFilter, asOf, baseline, ComplianceCsv.writer(writer));
-                        writer.flush();
+                    spreadsheet.get(),
+                    "compliance-" + asOf,
+                    writer -> {
+                        ComplianceDtos.Summary summary = service.streamReport(
+                                unitFilter, asOf, baseline, ComplianceSheets.units(writer, ref, asOf));
+                        ComplianceSheets.summary(writer, ref, asOf, summary);
                     },
                     routing);
-            return Response.ok(csv, ComplianceCsv.MEDIA_TYPE + "; charset=UTF-8; header=present")
-                    .header("Content-Disposition", "attachment; filename=\"compliance-" + asOf + ".csv\"")
-                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
-                    .build();
         }
-        java.nio.file.Path json = spool.spool(
-                caller,
-                out -> {
-                    try (JsonGenerator generator = objectMapper.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
-                        generator.writeStartObject();
-                        generator.writeObjectField("asOf", asOf);
-                        generator.writeObjectField("baseline", ComplianceDtos.BaselineRef.of(baseline));
-                        generator.writeArrayFieldStart("units");
-                        ComplianceDtos.Summary summary = service.streamReport(unitFilter, asOf, baseline, row -> {
-                            try {
-                                generator.writeObject(row);
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
+        java.nio.file.Path json = exports.spool()
+                .spool(
+                        caller,
+                        out -> {
+                            try (JsonGenerator generator =
+                                    objectMapper.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+                                generator.writeStartObject();
+                                generator.writeObjectField("asOf", asOf);
+                                generator.writeObjectField("baseline", ComplianceDtos.BaselineRef.of(baseline));
+                                generator.writeArrayFieldStart("units");
+                                ComplianceDtos.Summary summary =
+                                        service.streamReport(unitFilter, asOf, baseline, row -> {
+                                            try {
+                                                generator.writeObject(row);
+                                            } catch (IOException e) {
+                                                throw new UncheckedIOException(e);
+                                            }
+                                        });
+                                generator.writeEndArray();
+                                generator.writeObjectField("summary", summary);
+                                generator.writeEndObject();
                             }
-                        });
-                        generator.writeEndArray();
-                        generator.writeObjectField("summary", summary);
-                        generator.writeEndObject();
-                    }
-                },
-                routing);
+                        },
+                        routing);
         // JSON or CSV by the Accept header: caches must keep the two apart.
         return Response.ok(json, MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
@@ -137,35 +144,90 @@ public class ComplianceResource {
     @Path("/services")
     @Operation(
             summary = "Coverage of each required e-service",
-            description = "One item per requirement of the revision.")
-    @APIResponse(responseCode = "200", description = "The coverage per service")
+            description = "One item per requirement of the revision." + ExportFormat.DESCRIPTION)
+    @Produces({MediaType.APPLICATION_JSON, ExportFormat.CSV_MEDIA_TYPE, ExportFormat.XLSX_MEDIA_TYPE})
+    @APIResponse(
+            responseCode = "200",
+            description = "The coverage per service",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = ComplianceDtos.ServiceReport.class)),
+                @Content(mediaType = ExportFormat.CSV_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)),
+                @Content(
+                        mediaType = ExportFormat.XLSX_MEDIA_TYPE,
+                        schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            })
     @APIResponse(responseCode = "400", description = "A query parameter is invalid")
     @APIResponse(responseCode = "404", description = "No such revision, or none in force on the date")
-    public ComplianceDtos.ServiceReport getServiceCoverage(
-            @BeanParam UnitFilterParams filter, @BeanParam RevisionParams revision) {
-        return service.services(filter.toFilter(), asOf(revision), revision.baselineId());
+    @APIResponse(responseCode = "406", description = "None of JSON, CSV and XLSX is acceptable")
+    public Response getServiceCoverage(
+            @BeanParam UnitFilterParams filter,
+            @BeanParam RevisionParams revision,
+            @jakarta.ws.rs.core.Context HttpHeaders headers) {
+        Optional<ExportFormat> spreadsheet = ExportFormat.requested(headers);
+        ComplianceDtos.ServiceReport report =
+                service.services(filter.toFilter(), asOf(revision), revision.baselineId());
+        return answer(
+                report,
+                spreadsheet,
+                "service-coverage-" + report.asOf(),
+                writer -> ComplianceSheets.services(writer, report));
+    }
+
+    /** The report as JSON, or as the spreadsheet asked for; either way it varies by Accept. */
+    private static Response answer(
+            Object report, Optional<ExportFormat> spreadsheet, String fileName, Exports.Tables tables) {
+        if (spreadsheet.isPresent()) {
+            return Exports.small(spreadsheet.get(), fileName, tables);
+        }
+        return Response.ok(report, MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                .build();
     }
 
     @GET
     @Path("/groups")
     @Operation(
             summary = "Compliance per group",
-            description = "Per care provider, unit type, administration or municipality, by key.")
-    @APIResponse(responseCode = "200", description = "The groups")
+            description =
+                    "Per care provider, unit type, administration or municipality, by key." + ExportFormat.DESCRIPTION)
+    @Produces({MediaType.APPLICATION_JSON, ExportFormat.CSV_MEDIA_TYPE, ExportFormat.XLSX_MEDIA_TYPE})
+    @APIResponse(
+            responseCode = "200",
+            description = "The groups",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = ComplianceDtos.GroupReport.class)),
+                @Content(mediaType = ExportFormat.CSV_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)),
+                @Content(
+                        mediaType = ExportFormat.XLSX_MEDIA_TYPE,
+                        schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            })
     @APIResponse(responseCode = "400", description = "A query parameter is invalid or by is missing")
     @APIResponse(responseCode = "404", description = "No such revision, or none in force on the date")
-    public ComplianceDtos.GroupReport getComplianceGroups(
+    @APIResponse(responseCode = "406", description = "None of JSON, CSV and XLSX is acceptable")
+    public Response getComplianceGroups(
             @Parameter(description = "The grouping", required = true, schema = @Schema(implementation = GroupBy.class))
                     @QueryParam("by")
                     String by,
             @BeanParam UnitFilterParams filter,
-            @BeanParam RevisionParams revision) {
+            @BeanParam RevisionParams revision,
+            @jakarta.ws.rs.core.Context HttpHeaders headers) {
+        Optional<ExportFormat> spreadsheet = ExportFormat.requested(headers);
         GroupBy groupBy = QueryParams.enumValue("by", by, GroupBy.class);
         if (groupBy == null) {
             throw se.basutbud.web.problem.ApiException.badRequest(
                     "by", "is required: one of careProvider, unitType, administration, municipality");
         }
-        return service.groups(groupBy, filter.toFilter(), asOf(revision), revision.baselineId());
+        ComplianceDtos.GroupReport report =
+                service.groups(groupBy, filter.toFilter(), asOf(revision), revision.baselineId());
+        return answer(
+                report,
+                spreadsheet,
+                "compliance-by-" + groupBy + "-" + report.asOf(),
+                writer -> ComplianceSheets.groups(writer, report));
     }
 
     @GET
@@ -173,13 +235,27 @@ public class ComplianceResource {
     @Operation(
             summary = "Compliance over time",
             description = "One point per interval from from to to inclusive, "
-                    + "each computed as of its date with the revision in force then (or the one given).")
-    @APIResponse(responseCode = "200", description = "The points")
+                    + "each computed as of its date with the revision in force then (or the one given)."
+                    + ExportFormat.DESCRIPTION)
+    @Produces({MediaType.APPLICATION_JSON, ExportFormat.CSV_MEDIA_TYPE, ExportFormat.XLSX_MEDIA_TYPE})
+    @APIResponse(
+            responseCode = "200",
+            description = "The points",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = ComplianceDtos.Trend.class)),
+                @Content(mediaType = ExportFormat.CSV_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)),
+                @Content(
+                        mediaType = ExportFormat.XLSX_MEDIA_TYPE,
+                        schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            })
     @APIResponse(
             responseCode = "400",
             description = "A query parameter is invalid, from is after to, or too many points")
     @APIResponse(responseCode = "404", description = "No such revision")
-    public ComplianceDtos.Trend getComplianceTrend(
+    @APIResponse(responseCode = "406", description = "None of JSON, CSV and XLSX is acceptable")
+    public Response getComplianceTrend(
             @Parameter(
                             description = "First point; defaults to a year before to",
                             schema = @Schema(implementation = LocalDate.class))
@@ -200,32 +276,23 @@ public class ComplianceResource {
                             schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
                     @QueryParam("baseline")
                     String baseline,
-            @BeanParam UnitFilterParams filter) {
+            @BeanParam UnitFilterParams filter,
+            @jakarta.ws.rs.core.Context HttpHeaders headers) {
+        Optional<ExportFormat> spreadsheet = ExportFormat.requested(headers);
         LocalDate toDate = QueryParams.date("to", to, time.today());
         LocalDate fromDate = QueryParams.date("from", from, toDate.minusYears(1));
         TrendInterval step = QueryParams.enumValue("interval", interval, TrendInterval.class);
         Long baselineId = QueryParams.optionalId("baseline", baseline);
-        return service.trend(
+        ComplianceDtos.Trend trend = service.trend(
                 filter.toFilter(), fromDate, toDate, step == null ? TrendInterval.month : step, baselineId);
+        return answer(
+                trend,
+                spreadsheet,
+                "compliance-trend-" + fromDate + "-" + toDate,
+                writer -> ComplianceSheets.trend(writer, trend));
     }
 
     private LocalDate asOf(RevisionParams revision) {
         return revision.asOf(time);
-    }
-
-    /** CSV only when the client ranks it above JSON; a browser's or curl's wildcard gets JSON. */
-    private static boolean prefersCsv(HttpHeaders headers) {
-        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
-            if (accepted.isWildcardType()) {
-                return false;
-            }
-            if (accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !accepted.isWildcardSubtype()) {
-                return false;
-            }
-            if (accepted.getType().equals("text") && accepted.getSubtype().equals("csv")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

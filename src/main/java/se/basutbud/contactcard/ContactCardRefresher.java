@@ -72,7 +72,11 @@ class ContactCardRefresher {
             refreshAll(today);
         } else {
             store.lockForOneUnit();
-            refresh(event.hsaIds(), today, time.now());
+            // An import may change tens of thousands of units: a chunk at a time, so memory stays flat.
+            List<String> ids = new ArrayList<>(event.hsaIds());
+            for (int from = 0; from < ids.size(); from += CHUNK) {
+                refresh(ids.subList(from, Math.min(ids.size(), from + CHUNK)), today, time.now());
+            }
         }
     }
 

@@ -26,9 +26,14 @@ public class BackDating {
         this.days = config.backDatingDays();
     }
 
+    /** The first day a unit editor may date a change on; an administrator may go further back. */
+    public LocalDate earliestForEditors() {
+        return time.today().minusDays(days);
+    }
+
     /** A 403 unless the caller may make a change that takes effect on this day. */
     public void requireMayChangeFrom(LocalDate day, String what) {
-        LocalDate earliest = time.today().minusDays(days);
+        LocalDate earliest = earliestForEditors();
         if (day.isBefore(earliest) && !caller.isAdministrator()) {
             throw ApiException.forbidden(what + " on " + day + " is more than " + days
                     + " days back; only an administrator may change reports that far back");

@@ -70,7 +70,8 @@ public class Caller {
         return identity.getPrincipal().getName();
     }
 
-    private Set<String> organisations() {
+    /** The organisations (care providers) the token names in its {@code org} claim, upper-case. */
+    public Set<String> organisations() {
         if (!(identity.getPrincipal() instanceof JsonWebToken token)) {
             return Set.of();
         }

@@ -334,14 +334,22 @@ class ComplianceResourceTest {
         List<String> lines = csv.lines().toList();
         org.junit.jupiter.api.Assertions.assertEquals(
                 List.of(
-                        "hsaId,name,unitType,careProvider,administration,municipality,required,offered,missing,exempted,score,status",
-                        a + ",Enhet " + a + ",PRIMARY_CARE," + provider + ",Primärvården,Kalmar,3,3,,,1.0000,COMPLIANT",
-                        b + ",Enhet " + b + ",PRIMARY_CARE," + provider + ",Primärvården,Nybro,2,1," + s3 + "," + s2
-                                + ",0.5000,PARTIAL",
-                        // Lists of codes are quoted: one cell where ";" separates cells too (Excel, Swedish).
-                        c + ",Enhet " + c + ",PSYCHIATRY," + provider + ",Psykiatrin,,4,0,\""
-                                + String.join(";", sorted(s1, s2, s3, psychiatryOnly)) + "\",,0.0000,NON_COMPLIANT"),
+                        "\"hsaId\",\"name\",\"unitType\",\"careProvider\",\"administration\",\"municipality\",\"required\","
+                                + "\"offered\",\"missing\",\"exempted\",\"score\",\"status\"",
+                        q(a) + "," + q("Enhet " + a) + ",\"PRIMARY_CARE\"," + q(provider)
+                                + ",\"Primärvården\",\"Kalmar\",3,3,,,1.0000,\"COMPLIANT\"",
+                        q(b) + "," + q("Enhet " + b) + ",\"PRIMARY_CARE\"," + q(provider)
+                                + ",\"Primärvården\",\"Nybro\",2,1," + q(s3) + "," + q(s2) + ",0.5000,\"PARTIAL\"",
+                        // Text is quoted: a list of codes stays one cell where ";" separates cells too (Excel,
+                        // Swedish).
+                        q(c) + "," + q("Enhet " + c) + ",\"PSYCHIATRY\"," + q(provider) + ",\"Psykiatrin\",,4,0,"
+                                + q(String.join(";", sorted(s1, s2, s3, psychiatryOnly)))
+                                + ",,0.0000,\"NON_COMPLIANT\""),
                 lines);
+    }
+
+    private static String q(String text) {
+        return "\"" + text + "\"";
     }
 
     @Test

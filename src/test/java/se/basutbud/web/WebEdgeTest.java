@@ -197,7 +197,7 @@ class WebEdgeTest {
             String body = new String(
                     new GZIPInputStream(new ByteArrayInputStream(report.body())).readAllBytes(),
                     StandardCharsets.UTF_8);
-            assertTrue(accept.equals("text/csv") ? body.startsWith("hsaId,") : body.contains("\"summary\""), body);
+            assertTrue(accept.equals("text/csv") ? body.startsWith("\"hsaId\",") : body.contains("\"summary\""), body);
         }
     }
 

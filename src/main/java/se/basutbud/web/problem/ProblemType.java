@@ -67,7 +67,8 @@ public enum ProblemType {
             413,
             "payload-too-large",
             "Content Too Large",
-            "The request body is larger than the service accepts (1 MiB)."),
+            "The request body is larger than the service accepts: 1 MiB, or for an import's file 50 MiB (both"
+                    + " configurable)."),
     URI_TOO_LONG(
             414,
             "uri-too-long",
@@ -78,7 +79,9 @@ public enum ProblemType {
             415,
             "unsupported-media-type",
             "Unsupported Media Type",
-            "The request body is not in a media type the operation reads; send application/json."),
+            "The request body is not in a media type the operation reads: application/json, or for an import's"
+                    + " file one of those its operation lists (text/csv, application/x-ndjson, application/xml,"
+                    + " application/zip)."),
     UNPROCESSABLE(
             422,
             "unprocessable",

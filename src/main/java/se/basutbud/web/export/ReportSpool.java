@@ -1,4 +1,4 @@
-package se.basutbud.compliance;
+package se.basutbud.web.export;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -29,13 +29,13 @@ import se.basutbud.web.problem.ProblemType;
  * whose download is cut off (by the idle timeout, for a client that stops reading) knows it got less.
  */
 @ApplicationScoped
-class ReportSpool {
+public class ReportSpool {
 
     private static final Logger LOG = Logger.getLogger(ReportSpool.class);
     private static final int BUFFER = 64 * 1024;
 
     /** Writes a report. */
-    interface Report {
+    public interface Report {
         void writeTo(OutputStream out) throws IOException;
     }
 
@@ -53,7 +53,7 @@ class ReportSpool {
      * Computes the report into a file and answers the file, deleted once the answer is over; a 503 problem
      * when the caller already has one computing or every slot stays busy.
      */
-    Path spool(String caller, Report report, RoutingContext routing) {
+    public Path spool(String caller, Report report, RoutingContext routing) {
         if (!computingFor.add(caller)) {
             throw busy("A full report of yours is being computed");
         }

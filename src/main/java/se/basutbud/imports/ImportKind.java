@@ -1,0 +1,8 @@
+package se.basutbud.imports;
+
+/** What a file imports. */
+public enum ImportKind {
+    CARE_UNITS,
+    OFFERINGS,
+    EXEMPTIONS
+}

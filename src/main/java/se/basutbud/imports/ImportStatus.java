@@ -1,0 +1,8 @@
+package se.basutbud.imports;
+
+public enum ImportStatus {
+    QUEUED,
+    RUNNING,
+    SUCCEEDED,
+    FAILED
+}
