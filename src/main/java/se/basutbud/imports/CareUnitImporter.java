@@ -32,7 +32,7 @@ import se.basutbud.web.problem.ApiException;
  * Care units from a region's files: this service's CSV or NDJSON, or HSA's FileService export. A column the
  * file does not have leaves that value of an existing unit as it is; an empty cell clears it. A unit's type comes
  * from {@code unitType}, else from its verksamhetskod ({@code businessClassificationCode}) by the region's table
- * ({@code basutbud.import.unit-types}); a new unit whose file says neither (HSA's FileService carries no codes)
+ * ({@code basutbud.imports.unit-types}); a new unit whose file says neither (HSA's FileService carries no codes)
  * gets {@code basutbud.import.default-unit-type}.
  */
 final class CareUnitImporter implements Importer {
@@ -142,9 +142,13 @@ final class CareUnitImporter implements Importer {
         }
         String name = row.text("publicName") != null ? row.text("publicName") : row.text("name");
         UnitType unitType = unitType(row);
-        String careProvider = row.has("careProvider")
+        // Blank means what PUT does with none: the unit's own, or the organisation of its HSA-id.
+        String careProvider = row.text("careProvider") != null
                 ? upper(row.text("careProvider"))
-                : row.text("orgNo") != null ? "SE" + row.text("orgNo").replaceAll("[^0-9]", "") : null;
+                : organisationNumber(row.text("orgNo"));
+        if (row.text("orgNo") != null && careProvider == null && row.text("careProvider") == null) {
+            row.error("orgNo", "must be an organisation number, ten digits");
+        }
         String administration =
                 row.has("administration") ? row.text("administration") : administrationOf(row.text("dn"));
         LocalDate openedOn = row.date("openedOn");
@@ -187,7 +191,7 @@ final class CareUnitImporter implements Importer {
             if (mapped == null) {
                 row.error(
                         "businessClassificationCode",
-                        "no unit type is set for verksamhetskod " + code + " (basutbud.import.unit-types.\"" + code
+                        "no unit type is set for verksamhetskod " + code + " (basutbud.imports.unit-types.\"" + code
                                 + "\"); give unitType instead");
             }
             return mapped;
@@ -211,6 +215,15 @@ final class CareUnitImporter implements Importer {
         return parent.regionMatches(true, 0, "ou=", 0, 3)
                 ? parent.substring(3).replace("\\,", ",").strip()
                 : null;
+    }
+
+    /** HSA's orgNo (556334-1659) as this service's care provider (SE5563341659); null if it is not one. */
+    private static String organisationNumber(String orgNo) {
+        if (orgNo == null) {
+            return null;
+        }
+        String digits = orgNo.replaceAll("[^0-9]", "");
+        return digits.length() == 10 ? "SE" + digits : null;
     }
 
     private static String upper(String value) {
@@ -248,7 +261,7 @@ final class CareUnitImporter implements Importer {
         ParsedRow row = target.row();
         CareUnitDto file = target.unit();
         boolean known = before != null;
-        String careProvider = file.careProvider() != null || row.has("careProvider")
+        String careProvider = file.careProvider() != null
                 ? file.careProvider()
                 : known ? before.careProvider() : HsaId.organisation(file.hsaId());
         UnitType unitType =
@@ -358,11 +371,15 @@ final class CareUnitImporter implements Importer {
         return fields;
     }
 
+    /**
+     * Every unit, locked until the import commits, in the order the daily card refresh locks them: a PUT that
+     * comes between the plan and the writes waits for the import instead of being overwritten by it.
+     */
     private static Map<String, CareUnitDto> load(Connection connection) throws SQLException {
         Map<String, CareUnitDto> units = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(
                 "select hsa_id, name, unit_type, care_provider, administration, municipality, address, phone,"
-                        + " website, opened_on, closed_on from care_unit")) {
+                        + " website, opened_on, closed_on from care_unit order by hsa_id for update")) {
             select.setFetchSize(5_000);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {

@@ -27,6 +27,11 @@ final class ExemptionImporter extends PeriodImporter {
     }
 
     @Override
+    boolean requireActiveToChange() {
+        return true;
+    }
+
+    @Override
     AuditLog.EntityType entityType() {
         return AuditLog.EntityType.EXEMPTION;
     }

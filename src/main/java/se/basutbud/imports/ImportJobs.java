@@ -63,7 +63,10 @@ public class ImportJobs {
         return thread;
     });
     /** The jobs this replica holds, queued or running, whose heart it beats. */
-    private final Map<Long, ImportRun> held = new ConcurrentHashMap<>();
+    private final Map<Long, Held> held = new ConcurrentHashMap<>();
+
+    /** A job this replica holds, and its file. */
+    private record Held(ImportRun run, Path file) {}
     /** Set when the service stops: the database may already be out of reach. */
     private volatile boolean stopping;
 
@@ -153,7 +156,7 @@ public class ImportJobs {
             throw e;
         }
         ImportDtos.Job queued = QuarkusTransaction.requiringNew().call(() -> get(run.jobId));
-        held.put(run.jobId, run);
+        held.put(run.jobId, new Held(run, file));
         executor.submit(() -> {
             try {
                 runner.run(run, format, file);
@@ -288,13 +291,15 @@ public class ImportJobs {
             return;
         }
         Timestamp now = Timestamp.from(time.now());
-        QuarkusTransaction.requiringNew().run(() -> held.values().forEach(run -> entityManager
-                .createNativeQuery("update import_job set heartbeat_at = ?1, rows_read = greatest(rows_read, ?2)"
-                        + " where id = ?3 and status in ('QUEUED', 'RUNNING')")
-                .setParameter(1, now)
-                .setParameter(2, run.rowsRead.get())
-                .setParameter(3, run.jobId)
-                .executeUpdate()));
+        QuarkusTransaction.requiringNew()
+                .run(() -> held.values().stream().map(Held::run).forEach(run -> entityManager
+                        .createNativeQuery(
+                                "update import_job set heartbeat_at = ?1, rows_read = greatest(rows_read, ?2)"
+                                        + " where id = ?3 and status in ('QUEUED', 'RUNNING')")
+                        .setParameter(1, now)
+                        .setParameter(2, run.rowsRead.get())
+                        .setParameter(3, run.jobId)
+                        .executeUpdate()));
     }
 
     /** Ends the jobs whose replica has stopped beating their heart: it died, and their writes with it. */
@@ -339,6 +344,8 @@ public class ImportJobs {
     void stopping(@Observes ShutdownEvent event) {
         stopping = true;
         executor.shutdownNow();
+        // Queued jobs never start now: their files go (a running one's file goes when its run ends, or now).
+        held.values().forEach(job -> delete(job.file()));
     }
 
     @PreDestroy

@@ -77,11 +77,15 @@ class ImportRunner {
 
     void run(ImportRun run, ImportFormat format, Path file) {
         try {
-            QuarkusTransaction.requiringNew()
-                    .run(() -> update(
-                            "update import_job set status = 'RUNNING', started_at = ? where id = ?",
+            int started = QuarkusTransaction.requiringNew()
+                    .call(() -> update(
+                            "update import_job set status = 'RUNNING', started_at = ? where id = ? and status = 'QUEUED'",
                             Timestamp.from(time.now()),
                             run.jobId));
+            if (started == 0) {
+                // Failed by another replica while it waited here (its heart had stopped): nothing to do.
+                return;
+            }
             int total = count(file, format);
             QuarkusTransaction.requiringNew()
                     .run(() -> update("update import_job set rows_total = ? where id = ?", total, run.jobId));
@@ -130,6 +134,10 @@ class ImportRunner {
                 importer.row(parsed, run);
                 run.rowsRead.incrementAndGet();
             });
+            if (run.rows == 0) {
+                run.fileError(null, "The file has no rows to import");
+                return;
+            }
             // Planned even with row errors, so that the job lists every error the file has, not only the first kind.
             importer.plan(connection, run);
         });
@@ -144,7 +152,11 @@ class ImportRunner {
             }
         }
         session.doWork(connection -> writeChanges(connection, run));
-        finishIn(run, ImportStatus.SUCCEEDED);
+        if (finishIn(run, ImportStatus.SUCCEEDED) == 0) {
+            // Another replica has marked the job failed (its heart stalled): it must then have written nothing.
+            QuarkusTransaction.setRollbackOnly();
+            LOG.warnf("Import %d was marked failed by another replica; its writes are rolled back", run.jobId);
+        }
         return true;
     }
 
@@ -222,10 +234,12 @@ class ImportRunner {
         QuarkusTransaction.requiringNew().run(() -> finishIn(run, status));
     }
 
-    private void finishIn(ImportRun run, ImportStatus status) {
-        update(
+    /** Ends a running job; answers 0 if it was no longer running (another replica failed it). */
+    private int finishIn(ImportRun run, ImportStatus status) {
+        return update(
                 "update import_job set status = ?, finished_at = ?, rows_read = ?, summary = ?::jsonb,"
-                        + " errors = ?::jsonb, error_count = ?, ignored_columns = ?::jsonb where id = ?",
+                        + " errors = ?::jsonb, error_count = ?, ignored_columns = ?::jsonb where id = ?"
+                        + " and status = 'RUNNING'",
                 status.name(),
                 Timestamp.from(time.now()),
                 run.rowsRead.get(),
@@ -236,12 +250,12 @@ class ImportRunner {
                 run.jobId);
     }
 
-    private void update(String sql, Object... values) {
+    private int update(String sql, Object... values) {
         var query = entityManager.createNativeQuery(sql);
         for (int i = 0; i < values.length; i++) {
             query.setParameter(i + 1, values[i]);
         }
-        query.executeUpdate();
+        return query.executeUpdate();
     }
 
     private String json(Object value) {

@@ -27,6 +27,11 @@ final class OfferingImporter extends PeriodImporter {
     }
 
     @Override
+    boolean requireActiveToChange() {
+        return false;
+    }
+
+    @Override
     AuditLog.EntityType entityType() {
         return AuditLog.EntityType.OFFERING;
     }

@@ -99,6 +99,9 @@ abstract class PeriodImporter implements Importer {
     /** Checks the period's text; records an error on the row if it is not acceptable. */
     abstract void checkText(ParsedRow row, String text, boolean creating);
 
+    /** Whether a change to a period in force needs the e-service to be active (an exemption's does, as PUT). */
+    abstract boolean requireActiveToChange();
+
     /** The period as the API shows it, for the audit trail. */
     abstract Object dto(String serviceCode, String serviceName, Period period);
 
@@ -196,6 +199,22 @@ abstract class PeriodImporter implements Importer {
             String key = row.hsaId() + "/" + row.serviceCode();
             if (existing != null) {
                 named.add(existing);
+                if (!existing.lastsBeyond(run.importDate)) {
+                    // An ended period is history; the API changes only the one in force or ahead, and so does a file.
+                    if (!sameAsStored(row, existing)) {
+                        source.error(
+                                row.since() != null ? "since" : "serviceCode",
+                                "the period from " + existing.since + " ended on " + existing.until
+                                        + "; an ended period is not changed");
+                    } else {
+                        run.unchanged++;
+                    }
+                    continue;
+                }
+                if (requireActiveToChange() && !service.active()) {
+                    source.error("serviceCode", "the e-service is retired");
+                    continue;
+                }
                 update(run, row, existing, ofService, key);
                 continue;
             }
@@ -245,8 +264,16 @@ abstract class PeriodImporter implements Importer {
         }
     }
 
+    private boolean sameAsStored(Row row, Period existing) {
+        String text = row.text() != null || row.source().has(textField()) ? row.text() : existing.text;
+        LocalDate until = row.untilGiven() ? row.until() : existing.until;
+        return Objects.equals(text, existing.text) && Objects.equals(until, existing.until);
+    }
+
     /** The period a row names: the one with its start, or without a start the one in force or ahead. */
     private static Period matching(List<Period> periods, Row row, LocalDate importDate) {
+        // Only stored periods: one this file creates is not there to update (a later row that meets it overlaps).
+        periods = periods.stream().filter(period -> period.id != null).toList();
         if (row.since() != null) {
             for (Period period : periods) {
                 if (period.since.equals(row.since())) {
@@ -424,7 +451,10 @@ abstract class PeriodImporter implements Importer {
             throws SQLException {
         Map<String, Unit> units = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "select id, hsa_id, care_provider, closed_on from care_unit where hsa_id = any(?) or care_provider = ?")) {
+                // Locked, as the API's writes lock a unit: no offering or exemption of these units changes under the
+                // plan.
+                "select id, hsa_id, care_provider, closed_on from care_unit where hsa_id = any(?) or care_provider = ?"
+                        + " order by hsa_id for update")) {
             select.setArray(1, connection.createArrayOf("text", hsaIds.toArray()));
             select.setString(2, careProvider);
             select.setFetchSize(5_000);

@@ -144,6 +144,18 @@ class CareUnitImportTest {
     }
 
     @Test
+    void anEmptyCareProviderCellMeansWhatPutDoesWithNone() {
+        String provider = newCareProvider();
+        String csv = "hsaId,name,unitType,careProvider\n" + provider + "-1,Enhet,OTHER,\n";
+        JsonPath job = run("care-units", CSV, bytes(csv), Map.of());
+        assertEquals("SUCCEEDED", job.getString("status"), job.prettify());
+        json().get("/api/v1/care-units/" + provider + "-1").then().body("careProvider", equalTo(provider));
+        JsonPath empty = run("care-units", CSV, bytes("hsaId,name,unitType\n"), Map.of());
+        assertEquals("FAILED", empty.getString("status"));
+        assertTrue(empty.getString("errors[0].message").contains("no rows"), empty.prettify());
+    }
+
+    @Test
     void hsasFileServiceExportIsReadAsXmlAndAsAZip() {
         String provider = newCareProvider();
         byte[] xml = file("hsa-fileservice.xml", provider);

@@ -141,6 +141,40 @@ class PeriodImportTest {
     }
 
     @Test
+    void twoRowsOfOneUnitAndServiceThatMeetAreAnErrorNotAMerge() {
+        String provider = newCareProvider();
+        putUnit(provider + "-1", "PRIMARY_CARE", Map.of());
+        String csv = "hsaId;serviceCode;url;since\n"
+                + provider + "-1;fornya-recept;https://e-tjanster.1177.se/a;2024-01-01\n"
+                + provider + "-1;fornya-recept;https://e-tjanster.1177.se/b;2025-01-01\n";
+        JsonPath dry = run("offerings", CSV, bytes(csv), Map.of("dryRun", true));
+        assertEquals("FAILED", dry.getString("status"), dry.prettify());
+        assertTrue(String.valueOf(errorsOn(dry, 3).get(0).get("message")).contains("overlap"), dry.prettify());
+        assertEquals("FAILED", run("offerings", CSV, bytes(csv), Map.of()).getString("status"));
+        json().get("/api/v1/care-units/" + provider + "-1/offerings/fornya-recept")
+                .then()
+                .body("size()", equalTo(0));
+    }
+
+    @Test
+    void anEndedPeriodIsHistoryThatAFileDoesNotChange() {
+        String provider = newCareProvider();
+        putUnit(provider + "-1", "PRIMARY_CARE", Map.of());
+        offer(provider + "-1", "bestall-tid", LocalDate.of(2020, 1, 1));
+        json().queryParam("on", "2021-01-01")
+                .delete("/api/v1/care-units/" + provider + "-1/offerings/bestall-tid")
+                .then()
+                .statusCode(204);
+        String same = "hsaId,serviceCode,since,until\n" + provider + "-1,bestall-tid,2020-01-01,2021-01-01\n";
+        assertEquals(1, run("offerings", CSV, bytes(same), Map.of()).getInt("summary.unchanged"));
+        String rewritten = "hsaId,serviceCode,url,since,until\n" + provider
+                + "-1,bestall-tid,https://e-tjanster.1177.se/ny,2020-01-01,2021-01-01\n";
+        JsonPath job = run("offerings", CSV, bytes(rewritten), Map.of());
+        assertEquals("FAILED", job.getString("status"));
+        assertTrue(String.valueOf(errorsOn(job, 2).get(0).get("message")).contains("ended"), job.prettify());
+    }
+
+    @Test
     void aFullImportEndsTheProvidersOfferingsItDoesNotList() {
         String provider = newCareProvider();
         putUnit(provider + "-1", "PRIMARY_CARE", Map.of());
@@ -232,11 +266,21 @@ class PeriodImportTest {
         JsonPath ended = run(
                 "exemptions",
                 CSV,
-                bytes("hsaId,serviceCode,reason\n"),
+                bytes("hsaId,serviceCode,reason\n" + provider + "-1,bestall-tid,Ingen tidbok\n"),
                 Map.of("mode", "full", "careProvider", provider));
         assertEquals("SUCCEEDED", ended.getString("status"), ended.prettify());
         assertEquals(1, ended.getInt("summary.closed"));
+        assertEquals(1, ended.getInt("summary.created"));
         // It had not started before today: it never took effect, so it is gone, as DELETE does.
-        json().get("/api/v1/care-units/" + provider + "-1/exemptions").then().body("size()", equalTo(0));
+        json().get("/api/v1/care-units/" + provider + "-1/exemptions")
+                .then()
+                .body("serviceCode", contains("bestall-tid"));
+        // A file with no rows is refused, not read as "end them all": it may be a truncated one.
+        JsonPath empty = run(
+                "exemptions",
+                CSV,
+                bytes("hsaId,serviceCode,reason\n"),
+                Map.of("mode", "full", "careProvider", provider));
+        assertEquals("FAILED", empty.getString("status"), empty.prettify());
     }
 }
