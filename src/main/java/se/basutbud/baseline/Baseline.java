@@ -53,20 +53,28 @@ public class Baseline extends TimestampedEntity {
 
     /**
      * The published revision in force on a date (the one with the latest validFrom on or before it), as an
-     * index lookup rather than the whole revision.
+     * index lookup rather than the whole revision. In SQL, not HQL: every unit's compliance and card asks this,
+     * and at a cold start dozens of requests at once parsing the HQL constructor expression held one another up
+     * in the HQL parser for over a minute (bench/RESULTS-notes.md).
      */
     static Optional<Publication> publicationInForceOn(LocalDate date) {
-        return getEntityManager()
-                .createQuery(
-                        "select new se.basutbud.baseline.Baseline$Publication(b.id, b.publishedAt) "
-                                + "from Baseline b where b.status = :published and b.validFrom <= :date order by b.validFrom desc",
-                        Publication.class)
-                .setParameter("published", BaselineStatus.PUBLISHED)
-                .setParameter("date", date)
-                .setMaxResults(1)
-                .getResultList()
-                .stream()
-                .findFirst();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager()
+                .createNativeQuery("select id, published_at from baseline where status = 'PUBLISHED'"
+                        + " and valid_from <= ?1 order by valid_from desc limit 1")
+                .setParameter(1, date)
+                .getResultList();
+        return rows.stream().findFirst().map(row -> new Publication(((Number) row[0]).longValue(), toInstant(row[1])));
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
     }
 
     boolean isPublished() {
