@@ -267,6 +267,16 @@ public final class DatasetGenerator {
                         exemptions(unit, out);
                     }
                 });
+        // Health centres list their residents (1,000 to 25,000), some with a newer figure; other units have none.
+        sink.statement("create temp table staged_residents (hsa_id varchar(31), valid_from date, count integer)"
+                + " on commit drop");
+        sink.copy("staged_residents", "hsa_id, valid_from, count", out -> {
+            for (Unit unit : units) {
+                residents(unit, out);
+            }
+        });
+        sink.statement("insert into listed_residents (care_unit_id, valid_from, count) "
+                + "select u.id, x.valid_from, x.count from staged_residents x join care_unit u on u.hsa_id = x.hsa_id");
         // Loaded past the API, so no card was stored for the new units, and the cards already stored may
         // change on other days than they say (new revisions): every card is due again, readers compute each
         // on its first read, and the service's daily job stores them all (as the README says a load must).
@@ -464,6 +474,24 @@ public final class DatasetGenerator {
 
     private static String quote(String value) {
         return "'" + value.replace("'", "''") + "'";
+    }
+
+    /**
+     * A health centre's listed residents: a figure from the start of the history, and for about half of them a
+     * newer one from a year before. Drawn from a generator of the unit's own, so that the rest of the dataset
+     * stays as it was before residents existed.
+     */
+    private void residents(Unit unit, Appendable out) throws IOException {
+        if (!unit.unitType().equals("PRIMARY_CARE")) {
+            return;
+        }
+        SplittableRandom own = new SplittableRandom(unit.hsaId().hashCode() * 31L + year);
+        int count = 1_000 + own.nextInt(24_001);
+        row(out, unit.hsaId(), text(historyStart), String.valueOf(count));
+        if (own.nextBoolean()) {
+            int newer = Math.max(0, count + own.nextInt(-count / 10, count / 10 + 1));
+            row(out, unit.hsaId(), text(LocalDate.of(year - 1, 1, 1)), String.valueOf(newer));
+        }
     }
 
     /** One row in COPY's text format: tab-separated, \N for null, backslash escapes. */

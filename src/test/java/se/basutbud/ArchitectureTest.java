@@ -30,9 +30,12 @@ class ArchitectureTest {
             "careunit",
             "compliance",
             "contactcard",
+            "coverage",
             "eservice",
             "exemption",
+            "imports",
             "offering",
+            "residents",
             "sample",
             "unitsondate");
     private static final String[] ROOMS = {

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -36,7 +35,8 @@ public class AuditLog {
         BASELINE,
         BASELINE_REQUIREMENT,
         OFFERING,
-        EXEMPTION
+        EXEMPTION,
+        LISTED_RESIDENTS
     }
 
     public enum Action {
@@ -73,32 +73,53 @@ public class AuditLog {
         event.persist();
     }
 
-    /** One change of an import, for {@link #recordImported}. */
+    /** One change of an import, for {@link ImportTrail}. */
     public record Entry(EntityType type, String key, Action action, Object before, Object after) {}
 
     /**
-     * Records an import's changes on the connection of its transaction, in batches: at a region's scale an
-     * import changes tens of thousands of rows, too many to persist one entity at a time.
+     * Records an import's changes on the connection of its transaction, in batches as they are made: at a
+     * region's scale an import changes tens of thousands of rows, too many to persist (or hold) one entity at a
+     * time. Close it to send the last batch.
      */
-    public void recordImported(Connection connection, List<Entry> entries, String actor, long importId)
-            throws SQLException {
-        Timestamp at = Timestamp.from(time.now());
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into audit_event (occurred_at, actor, entity_type, entity_key, action, before, after, import_id)"
-                        + " values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)")) {
-            JdbcBatch batch = new JdbcBatch(insert);
-            for (Entry entry : entries) {
-                insert.setTimestamp(1, at);
-                insert.setString(2, actor);
-                insert.setString(3, entry.type().name());
-                insert.setString(4, entry.key());
-                insert.setString(5, entry.action().name());
-                insert.setString(6, json(entry.before()));
-                insert.setString(7, json(entry.after()));
-                insert.setLong(8, importId);
-                batch.add();
+    public ImportTrail importTrail(Connection connection, String actor, long importId) throws SQLException {
+        return new ImportTrail(connection, actor, importId);
+    }
+
+    /** An import's audit rows, written as they come. */
+    public final class ImportTrail implements AutoCloseable {
+        private final PreparedStatement insert;
+        private final JdbcBatch batch;
+        private final Timestamp at = Timestamp.from(time.now());
+        private final String actor;
+        private final long importId;
+
+        private ImportTrail(Connection connection, String actor, long importId) throws SQLException {
+            this.actor = actor;
+            this.importId = importId;
+            this.insert = connection.prepareStatement("insert into audit_event (occurred_at, actor, entity_type,"
+                    + " entity_key, action, before, after, import_id) values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)");
+            this.batch = new JdbcBatch(insert);
+        }
+
+        public void add(Entry entry) throws SQLException {
+            insert.setTimestamp(1, at);
+            insert.setString(2, actor);
+            insert.setString(3, entry.type().name());
+            insert.setString(4, entry.key());
+            insert.setString(5, entry.action().name());
+            insert.setString(6, json(entry.before()));
+            insert.setString(7, json(entry.after()));
+            insert.setLong(8, importId);
+            batch.add();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                batch.finish();
+            } finally {
+                insert.close();
             }
-            batch.finish();
         }
     }
 

@@ -28,6 +28,28 @@ public record CareUnitDto(
         @Schema(description = "The first day the unit is closed")
         LocalDate closedOn) {
 
+    /** The columns of {@code care_unit u} that {@link #read} reads, in its order, for the set-based reads. */
+    public static final String COLUMNS = "u.hsa_id, u.name, u.unit_type, u.care_provider, u.administration,"
+            + " u.municipality, u.address, u.phone, u.website, u.opened_on, u.closed_on";
+
+    /** The unit of the current row of a query that selects {@link #COLUMNS} first. */
+    public static CareUnitDto read(java.sql.ResultSet rows) throws java.sql.SQLException {
+        java.sql.Date opened = rows.getDate(10);
+        java.sql.Date closed = rows.getDate(11);
+        return new CareUnitDto(
+                rows.getString(1),
+                rows.getString(2),
+                UnitType.valueOf(rows.getString(3)),
+                rows.getString(4),
+                rows.getString(5),
+                rows.getString(6),
+                rows.getString(7),
+                rows.getString(8),
+                rows.getString(9),
+                opened == null ? null : opened.toLocalDate(),
+                closed == null ? null : closed.toLocalDate());
+    }
+
     static CareUnitDto of(CareUnit unit) {
         return new CareUnitDto(
                 unit.hsaId,

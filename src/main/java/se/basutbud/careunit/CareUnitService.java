@@ -126,26 +126,12 @@ public class CareUnitService {
                         "text",
                         text == null ? null : OptionalConditions.containsPattern(text.toLowerCase(Locale.ROOT)))
                 .add("(u.closed_on is null or u.closed_on > :today)", "today", includeClosed ? null : time.today());
-        String sql = "select u.hsa_id, u.name, u.unit_type, u.care_provider, u.administration, u.municipality,"
-                + " u.address, u.phone, u.website, u.opened_on, u.closed_on from care_unit u where true"
-                + conditions.andClauses() + " order by u.hsa_id";
+        String sql = "select " + CareUnitDto.COLUMNS + " from care_unit u where true" + conditions.andClauses()
+                + " order by u.hsa_id";
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (ResultSet rows = NamedJdbc.query(connection, sql, conditions.params())) {
                 while (rows.next()) {
-                    java.sql.Date opened = rows.getDate(10);
-                    java.sql.Date closed = rows.getDate(11);
-                    consumer.accept(new CareUnitDto(
-                            rows.getString(1),
-                            rows.getString(2),
-                            UnitType.valueOf(rows.getString(3)),
-                            rows.getString(4),
-                            rows.getString(5),
-                            rows.getString(6),
-                            rows.getString(7),
-                            rows.getString(8),
-                            rows.getString(9),
-                            opened == null ? null : opened.toLocalDate(),
-                            closed == null ? null : closed.toLocalDate()));
+                    consumer.accept(CareUnitDto.read(rows));
                 }
             }
         });

@@ -1,7 +1,6 @@
 package se.basutbud.imports;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -77,7 +76,12 @@ final class CareUnitImporter implements Importer {
         return Map.copyOf(aliases);
     }
 
-    private record Target(int line, ParsedRow row, CareUnitDto unit, boolean typeGiven) {}
+    /** A row as kept once read: the unit as the file has it, and which of its fields the file has at all. */
+    private record Target(int line, Set<String> fields, CareUnitDto unit, boolean typeGiven) {
+        boolean has(String field) {
+            return fields.contains(field);
+        }
+    }
 
     private final Validator validator;
     private final ImportSettings settings;
@@ -172,7 +176,9 @@ final class CareUnitImporter implements Importer {
                 openedOn,
                 closedOn);
         targets.put(
-                hsaId, new Target(row.line(), row, unit, row.has("unitType") || row.has("businessClassificationCode")));
+                hsaId,
+                new Target(
+                        row.line(), row.fields(), unit, row.has("unitType") || row.has("businessClassificationCode")));
     }
 
     private UnitType unitType(ParsedRow row) {
@@ -236,7 +242,7 @@ final class CareUnitImporter implements Importer {
         for (Target target : targets.values()) {
             CareUnitDto before = existing.get(target.unit().hsaId());
             CareUnitDto after = merge(before, target);
-            if (!validate(after, target.row())) {
+            if (!validate(after, errorsOn(target, after, run))) {
                 continue;
             }
             if (before == null) {
@@ -258,7 +264,7 @@ final class CareUnitImporter implements Importer {
 
     /** The unit as the row would leave it: the file's values where it has the column, the unit's elsewhere. */
     private CareUnitDto merge(CareUnitDto before, Target target) {
-        ParsedRow row = target.row();
+        Target row = target;
         CareUnitDto file = target.unit();
         boolean known = before != null;
         String careProvider = file.careProvider() != null
@@ -291,8 +297,16 @@ final class CareUnitImporter implements Importer {
         return file.closedOn();
     }
 
+    /** Errors on a kept row, each with the value the unit would have had. */
+    private FieldErrors errorsOn(Target target, CareUnitDto unit, ImportRun run) {
+        return (field, message) -> {
+            Object value = objectMapper.convertValue(unit, Map.class).get(field);
+            run.fieldError(target.line(), field, value == null ? null : value.toString(), message);
+        };
+    }
+
     /** The API's rules for a unit, field by field in the file's names. */
-    private boolean validate(CareUnitDto unit, ParsedRow row) {
+    private boolean validate(CareUnitDto unit, FieldErrors row) {
         CareUnitRequest request = new CareUnitRequest(
                 unit.name(),
                 unit.unitType(),
@@ -378,27 +392,12 @@ final class CareUnitImporter implements Importer {
     private static Map<String, CareUnitDto> load(Connection connection) throws SQLException {
         Map<String, CareUnitDto> units = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "select hsa_id, name, unit_type, care_provider, administration, municipality, address, phone,"
-                        + " website, opened_on, closed_on from care_unit order by hsa_id for update")) {
+                "select " + CareUnitDto.COLUMNS + " from care_unit u order by u.hsa_id for update")) {
             select.setFetchSize(5_000);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    Date opened = rows.getDate(10);
-                    Date closed = rows.getDate(11);
-                    units.put(
-                            rows.getString(1),
-                            new CareUnitDto(
-                                    rows.getString(1),
-                                    rows.getString(2),
-                                    UnitType.valueOf(rows.getString(3)),
-                                    rows.getString(4),
-                                    rows.getString(5),
-                                    rows.getString(6),
-                                    rows.getString(7),
-                                    rows.getString(8),
-                                    rows.getString(9),
-                                    opened == null ? null : opened.toLocalDate(),
-                                    closed == null ? null : closed.toLocalDate()));
+                    CareUnitDto unit = CareUnitDto.read(rows);
+                    units.put(unit.hsaId(), unit);
                 }
             }
         }
@@ -408,7 +407,8 @@ final class CareUnitImporter implements Importer {
     @Override
     public void apply(Connection connection, ImportRun run) throws SQLException {
         Timestamp now = Timestamp.from(run.writtenAt);
-        List<AuditLog.Entry> entries = new ArrayList<>();
+        // Audit rows go out in batches as the writes do, so that none is held in memory.
+        AuditLog.ImportTrail trail = audit.importTrail(connection, run.actor.subject(), run.jobId);
         try (PreparedStatement insert = connection.prepareStatement(
                 "insert into care_unit (name, unit_type, care_provider, administration, municipality, address, phone,"
                         + " website, opened_on, closed_on, created_at, updated_at, hsa_id)"
@@ -419,7 +419,7 @@ final class CareUnitImporter implements Importer {
                 insert.setTimestamp(12, now);
                 insert.setString(13, unit.hsaId());
                 batch.add();
-                entries.add(new AuditLog.Entry(
+                trail.add(new AuditLog.Entry(
                         AuditLog.EntityType.CARE_UNIT, unit.hsaId(), AuditLog.Action.CREATE, null, unit));
             }
             batch.finish();
@@ -433,7 +433,7 @@ final class CareUnitImporter implements Importer {
                 bind(update, change[1], now);
                 update.setString(12, change[1].hsaId());
                 batch.add();
-                entries.add(new AuditLog.Entry(
+                trail.add(new AuditLog.Entry(
                         AuditLog.EntityType.CARE_UNIT,
                         change[1].hsaId(),
                         AuditLog.Action.UPDATE,
@@ -442,7 +442,7 @@ final class CareUnitImporter implements Importer {
             }
             batch.finish();
         }
-        audit.recordImported(connection, entries, run.actor.subject(), run.jobId);
+        trail.close();
     }
 
     private static void bind(PreparedStatement statement, CareUnitDto unit, Timestamp now) throws SQLException {

@@ -37,7 +37,7 @@ final class ExemptionImporter extends PeriodImporter {
     }
 
     @Override
-    void checkText(ParsedRow row, String reason, boolean creating) {
+    void checkText(FieldErrors row, String reason, boolean creating) {
         if (reason == null) {
             row.error("reason", "is required");
         } else if (reason.length() > 1000) {

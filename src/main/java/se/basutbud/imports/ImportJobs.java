@@ -106,13 +106,18 @@ public class ImportJobs {
                         submission.kind() == ImportKind.CARE_UNITS
                                 ? "Care units are imported as text/csv, application/x-ndjson, application/xml (HSA"
                                         + " FileService) or application/zip holding one such file"
-                                : "Offerings and exemptions are imported as text/csv or application/x-ndjson"));
+                                : "Offerings, exemptions and listed residents are imported as text/csv or"
+                                        + " application/x-ndjson"));
         String careProvider =
                 submission.careProvider() == null || submission.careProvider().isBlank()
                         ? null
                         : submission.careProvider().strip().toUpperCase(Locale.ROOT);
         if (careProvider != null && !careProvider.matches(CARE_PROVIDER_PATTERN)) {
             throw ApiException.badRequest("careProvider", "must be ASCII letters, digits and hyphens");
+        }
+        if (submission.mode() == ImportMode.FULL && submission.kind() == ImportKind.LISTED_RESIDENTS) {
+            throw ApiException.badRequest(
+                    "mode", "listed residents are only added or replaced: a figure is history, never closed");
         }
         if (submission.mode() == ImportMode.FULL && careProvider == null) {
             throw ApiException.badRequest(

@@ -4,5 +4,6 @@ package se.basutbud.imports;
 public enum ImportKind {
     CARE_UNITS,
     OFFERINGS,
-    EXEMPTIONS
+    EXEMPTIONS,
+    LISTED_RESIDENTS
 }

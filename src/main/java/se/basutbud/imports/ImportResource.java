@@ -172,6 +172,40 @@ public class ImportResource {
         return accepted(jobs.submit(params.submission(ImportKind.EXEMPTIONS, contentType), file));
     }
 
+    @POST
+    @Path("/listed-residents")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(
+            summary = "Import listed residents",
+            description = "Rows hsaId, count, from (default the import date): each a unit's listed residents from a"
+                    + " date, added, or replacing the figure from the same date, as PUT does; earlier figures stay."
+                    + " Only mode=upsert. A unit editor may import only rows of its own care providers, dated within"
+                    + " the back-dating window.")
+    @RequestBody(
+            required = true,
+            content = {
+                @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)),
+                @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING))
+            })
+    @APIResponse(
+            responseCode = "202",
+            description = "Accepted: the job, queued",
+            headers = @Header(name = "Location", description = "The job", schema = @Schema(type = SchemaType.STRING)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ImportDtos.Job.class)))
+    @APIResponse(responseCode = "400", description = "The file is empty, or a parameter is invalid (mode=full)")
+    @APIResponse(responseCode = "403", description = "careProvider is not one the token may edit")
+    @APIResponse(responseCode = "413", description = "The file is larger than basutbud.imports.max-file-size (50 MiB)")
+    @APIResponse(responseCode = "415", description = "Not text/csv or application/x-ndjson")
+    public Response importListedResidents(
+            InputStream file,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @BeanParam ImportParams params) {
+        return accepted(jobs.submit(params.submission(ImportKind.LISTED_RESIDENTS, contentType), file));
+    }
+
     private static Response accepted(ImportDtos.Job job) {
         return Response.accepted(job)
                 .location(URI.create("/api/v1/imports/" + job.id()))

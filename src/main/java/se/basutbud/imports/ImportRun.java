@@ -2,6 +2,7 @@ package se.basutbud.imports;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,7 +38,9 @@ final class ImportRun {
     private int errorCount;
     private final Set<Integer> invalidLines = new HashSet<>();
     private final Set<String> ignoredColumns = new TreeSet<>();
-    private final List<ImportDtos.Change> changes = new ArrayList<>();
+    private final Map<String, String> columnNames = new HashMap<>();
+    private final Map<Set<String>, Set<String>> fieldSets = new HashMap<>();
+    private ChangeLog changeLog;
     private final Set<String> changedUnits = new LinkedHashSet<>();
     int rows;
     int created;
@@ -77,6 +80,30 @@ final class ImportRun {
         }
     }
 
+    /** The file's name of a field, remembered from the rows: the service's own name wins over HSA's. */
+    void noteColumn(String field, String column, boolean own) {
+        if (own) {
+            columnNames.put(field, column);
+        } else {
+            columnNames.putIfAbsent(field, column);
+        }
+    }
+
+    /** An error on a field of a row, named as the file names it. */
+    void fieldError(int line, String field, String value, String message) {
+        error(line, columnNames.getOrDefault(field, field), value, message);
+    }
+
+    /** The one shared copy of a set of fields: most rows of a file have the same columns. */
+    Set<String> fieldSet(Set<String> fields) {
+        return fieldSets.computeIfAbsent(Set.copyOf(fields), set -> set);
+    }
+
+    /** Changes go to the database as they are found, in the import's transaction: memory stays flat. */
+    void logChangesTo(ChangeLog log) {
+        this.changeLog = log;
+    }
+
     /** An error of the file as a whole. */
     void fileError(Integer line, String message) {
         error(line, null, null, message);
@@ -96,7 +123,7 @@ final class ImportRun {
 
     /** Records a change; fields whose values are equal are left out. */
     void change(Integer line, String key, ChangeAction action, Map<String, ImportDtos.FieldChange> fields) {
-        changes.add(new ImportDtos.Change(line, key, action, fields));
+        changeLog.add(new ImportDtos.Change(line, key, action, fields));
         switch (action) {
             case CREATE -> created++;
             case UPDATE -> updated++;
@@ -116,10 +143,6 @@ final class ImportRun {
 
     Set<String> changedUnits() {
         return changedUnits;
-    }
-
-    List<ImportDtos.Change> changes() {
-        return changes;
     }
 
     List<ImportDtos.RowError> errors() {

@@ -72,6 +72,7 @@ class ImportRunner {
             case CARE_UNITS -> new CareUnitImporter(validator, settings, objectMapper, audit);
             case OFFERINGS -> new OfferingImporter(audit);
             case EXEMPTIONS -> new ExemptionImporter(audit);
+            case LISTED_RESIDENTS -> new ResidentsImporter(audit);
         };
     }
 
@@ -139,7 +140,10 @@ class ImportRunner {
                 return;
             }
             // Planned even with row errors, so that the job lists every error the file has, not only the first kind.
-            importer.plan(connection, run);
+            try (ChangeLog changes = new ChangeLog(connection, run.jobId, this::json)) {
+                run.logChangesTo(changes);
+                importer.plan(connection, run);
+            }
         });
         if (run.hasErrors()) {
             QuarkusTransaction.setRollbackOnly();
@@ -151,7 +155,6 @@ class ImportRunner {
                 unitsChanged.fire(UnitsChanged.units(run.changedUnits()));
             }
         }
-        session.doWork(connection -> writeChanges(connection, run));
         if (finishIn(run, ImportStatus.SUCCEEDED) == 0) {
             // Another replica has marked the job failed (its heart stalled): it must then have written nothing.
             QuarkusTransaction.setRollbackOnly();
@@ -209,24 +212,6 @@ class ImportRunner {
             throw new RowsUnreadable(new ImportFileException(null, "The file is not UTF-8"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private void writeChanges(Connection connection, ImportRun run) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into import_change (import_id, seq, line, key, action, fields) values (?, ?, ?, ?, ?, ?::jsonb)")) {
-            se.basutbud.db.JdbcBatch batch = new se.basutbud.db.JdbcBatch(insert);
-            int seq = 0;
-            for (ImportDtos.Change change : run.changes()) {
-                insert.setLong(1, run.jobId);
-                insert.setInt(2, seq++);
-                insert.setObject(3, change.line());
-                insert.setString(4, change.key());
-                insert.setString(5, change.action().name());
-                insert.setString(6, json(change.fields()));
-                batch.add();
-            }
-            batch.finish();
         }
     }
 

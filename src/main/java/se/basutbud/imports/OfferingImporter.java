@@ -37,7 +37,7 @@ final class OfferingImporter extends PeriodImporter {
     }
 
     @Override
-    void checkText(ParsedRow row, String url, boolean creating) {
+    void checkText(FieldErrors row, String url, boolean creating) {
         if (url != null && (url.length() > 500 || !url.matches(TextInput.WEB_URL))) {
             row.error("url", url.length() > 500 ? "must be at most 500 characters" : TextInput.WEB_URL_MESSAGE);
         }

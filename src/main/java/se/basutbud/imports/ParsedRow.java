@@ -17,11 +17,10 @@ import se.basutbud.web.export.SpreadsheetText;
  * A record with its columns resolved to this import's fields (the service's own names, or HSA's where they
  * exist), its text in NFC as the API stores it. Remembers each field's column name for the errors people read.
  */
-final class ParsedRow {
+final class ParsedRow implements FieldErrors {
 
     private final int line;
     private final Map<String, String> values = new HashMap<>();
-    private final Map<String, String> columns = new HashMap<>();
     private final ImportRun run;
 
     /** @param aliases lower-case column name → field; a field's own name comes first where a file has both */
@@ -40,7 +39,7 @@ final class ParsedRow {
                         field,
                         Normalizer.normalize(
                                 SpreadsheetText.restore(entry.getValue().strip()), Normalizer.Form.NFC));
-                columns.put(field, entry.getKey());
+                run.noteColumn(field, entry.getKey(), own);
             }
         }
     }
@@ -60,14 +59,15 @@ final class ParsedRow {
         return value == null || value.isEmpty() ? null : value;
     }
 
-    /** The file's name for the field, for errors. */
-    String column(String field) {
-        return columns.getOrDefault(field, field);
+    /** Records an error on this row's field. */
+    @Override
+    public void error(String field, String message) {
+        run.fieldError(line, field, values.get(field), message);
     }
 
-    /** Records an error on this row's field. */
-    void error(String field, String message) {
-        run.error(line, column(field), values.get(field), message);
+    /** The fields the row has, for what must be known of it after it is read (the same set is shared). */
+    Set<String> fields() {
+        return run.fieldSet(values.keySet());
     }
 
     /**

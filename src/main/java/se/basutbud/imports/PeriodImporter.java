@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,13 +35,43 @@ abstract class PeriodImporter implements Importer {
     /** A row as read: its period and the text the period carries (an offering's link, an exemption's reason). */
     private record Row(
             int line,
-            ParsedRow source,
             String hsaId,
             String serviceCode,
             String text,
+            boolean textGiven,
             LocalDate since,
             LocalDate until,
             boolean untilGiven) {}
+
+    /** A kept row's errors, named and valued as the file has them. */
+    private final class Source implements FieldErrors {
+        private final Row row;
+        private final ImportRun run;
+
+        Source(Row row, ImportRun run) {
+            this.row = row;
+            this.run = run;
+        }
+
+        @Override
+        public void error(String field, String message) {
+            run.fieldError(row.line(), field, valueOf(field), message);
+        }
+
+        boolean valid() {
+            return !run.errorsOn(row.line());
+        }
+
+        private String valueOf(String field) {
+            return switch (field) {
+                case "hsaId" -> row.hsaId();
+                case "serviceCode" -> row.serviceCode();
+                case "since" -> row.since() == null ? null : row.since().toString();
+                case "until" -> row.until() == null ? null : row.until().toString();
+                default -> row.text();
+            };
+        }
+    }
 
     /** A period as stored, or as the import will leave it. */
     static final class Period {
@@ -69,7 +100,7 @@ abstract class PeriodImporter implements Importer {
         }
     }
 
-    private record Unit(long id, String careProvider, LocalDate closedOn) {}
+    private record Unit(long id, String hsaId, String careProvider, LocalDate closedOn) {}
 
     private record Service(long id, String name, boolean active) {}
 
@@ -97,7 +128,7 @@ abstract class PeriodImporter implements Importer {
     abstract AuditLog.EntityType entityType();
 
     /** Checks the period's text; records an error on the row if it is not acceptable. */
-    abstract void checkText(ParsedRow row, String text, boolean creating);
+    abstract void checkText(FieldErrors row, String text, boolean creating);
 
     /** Whether a change to a period in force needs the e-service to be active (an exemption's does, as PUT). */
     abstract boolean requireActiveToChange();
@@ -155,117 +186,140 @@ abstract class PeriodImporter implements Importer {
             row.error(since == null ? "serviceCode" : "since", "the same period appears on line " + earlier);
             return;
         }
-        rows.add(new Row(row.line(), row, hsaId, code, row.text(textField()), since, until, row.has("until")));
+        rows.add(new Row(
+                row.line(), hsaId, code, row.text(textField()), row.has(textField()), since, until, row.has("until")));
     }
 
     @Override
     public void plan(Connection connection, ImportRun run) throws SQLException {
-        Set<String> hsaIds = new HashSet<>();
-        rows.forEach(row -> hsaIds.add(row.hsaId()));
-        Map<String, Unit> units = units(connection, hsaIds, run.mode == ImportMode.FULL ? run.careProvider : null);
         Map<String, Service> services = services(connection);
         servicesById = new HashMap<>();
         services.forEach((code, service) -> servicesById.put(service.id(), service));
-        Map<String, List<Period>> periods = periods(connection, units.values());
         Map<Long, String> codes = new HashMap<>();
         services.forEach((code, service) -> codes.put(service.id(), code));
-        Set<Period> named = new HashSet<>();
-
-        for (Row row : rows) {
-            ParsedRow source = row.source();
-            Unit unit = units.get(row.hsaId());
-            if (unit == null) {
-                source.error("hsaId", "no care unit has this HSA-id");
-                continue;
-            }
-            if (!run.actor.mayEdit(unit.careProvider())) {
-                source.error(
-                        "hsaId",
-                        "the unit belongs to care provider " + unit.careProvider()
-                                + ", which your token does not let you change");
-                continue;
-            }
-            if (unit.closedOn() != null && !unit.closedOn().isAfter(run.importDate)) {
-                source.error("hsaId", "the unit closed on " + unit.closedOn());
-                continue;
-            }
-            Service service = services.get(row.serviceCode());
-            if (service == null) {
-                source.error("serviceCode", "no e-service has this code");
-                continue;
-            }
-            List<Period> ofService = periods.computeIfAbsent(unit.id() + "/" + service.id(), key -> new ArrayList<>());
-            Period existing = matching(ofService, row, run.importDate);
-            String key = row.hsaId() + "/" + row.serviceCode();
-            if (existing != null) {
-                named.add(existing);
-                if (!existing.lastsBeyond(run.importDate)) {
-                    // An ended period is history; the API changes only the one in force or ahead, and so does a file.
-                    if (!sameAsStored(row, existing)) {
-                        source.error(
-                                row.since() != null ? "since" : "serviceCode",
-                                "the period from " + existing.since + " ended on " + existing.until
-                                        + "; an ended period is not changed");
-                    } else {
-                        run.unchanged++;
-                    }
-                    continue;
+        Set<Long> named = new HashSet<>();
+        // A unit's rows together, the units in the order of their first row, a chunk of units at a time: only
+        // that chunk's periods are in memory, however many units and periods there are.
+        Map<String, List<Row>> byUnit = new LinkedHashMap<>();
+        rows.forEach(row ->
+                byUnit.computeIfAbsent(row.hsaId(), hsaId -> new ArrayList<>()).add(row));
+        rows.clear();
+        List<String> order = new ArrayList<>(byUnit.keySet());
+        for (int from = 0; from < order.size(); from += CHUNK) {
+            List<String> chunk = order.subList(from, Math.min(order.size(), from + CHUNK));
+            Map<String, Unit> units = units(connection, new HashSet<>(chunk));
+            Map<String, List<Period>> periods = periods(connection, units.values());
+            for (String hsaId : chunk) {
+                for (Row row : byUnit.get(hsaId)) {
+                    plan(row, run, units, services, periods, named);
                 }
-                if (requireActiveToChange() && !service.active()) {
-                    source.error("serviceCode", "the e-service is retired");
-                    continue;
-                }
-                update(run, row, existing, ofService, key);
-                continue;
             }
-            if (!service.active()) {
-                source.error("serviceCode", "the e-service is retired");
-                continue;
-            }
-            checkText(source, row.text(), true);
-            LocalDate since = row.since() != null ? row.since() : run.importDate;
-            if (row.until() != null && !row.until().isAfter(since)) {
-                source.error("until", "must be after the start (" + since + ")");
-                continue;
-            }
-            if (!run.actor.mayDate(since)) {
-                source.error(
-                        row.since() != null ? "since" : "hsaId",
-                        "a start more than the back-dating window back" + " is an administrator's to make");
-                continue;
-            }
-            Period overlapping = ofService.stream()
-                    .filter(period -> period.overlaps(since, row.until()))
-                    .findFirst()
-                    .orElse(null);
-            if (overlapping != null) {
-                source.error(
-                        row.since() != null ? "since" : "serviceCode",
-                        "the period would overlap the one from " + overlapping.since
-                                + (overlapping.until == null ? "" : " until " + overlapping.until));
-                continue;
-            }
-            if (!source.valid()) {
-                continue;
-            }
-            Period created = new Period(null, unit.id(), service.id(), row.text(), since, row.until());
-            ofService.add(created);
-            named.add(created);
-            writes.add(new Write(null, created, row.hsaId(), row.serviceCode()));
-            Map<String, ImportDtos.FieldChange> fields = ImportRun.fields();
-            ImportRun.diff(fields, textField(), null, row.text());
-            ImportRun.diff(fields, "since", null, since);
-            ImportRun.diff(fields, "until", null, row.until());
-            run.change(row.line(), key, ChangeAction.CREATE, fields);
-            run.unitChanged(row.hsaId());
         }
         if (run.mode == ImportMode.FULL && !run.hasErrors()) {
-            endUnlisted(run, units, periods, named, codes);
+            endUnlisted(connection, run, named, codes);
         }
     }
 
+    /** Units per step of a plan. */
+    private static final int CHUNK = 1_000;
+
+    private void plan(
+            Row row,
+            ImportRun run,
+            Map<String, Unit> units,
+            Map<String, Service> services,
+            Map<String, List<Period>> periods,
+            Set<Long> named) {
+        Source source = new Source(row, run);
+        Unit unit = units.get(row.hsaId());
+        if (unit == null) {
+            source.error("hsaId", "no care unit has this HSA-id");
+            return;
+        }
+        if (!run.actor.mayEdit(unit.careProvider())) {
+            source.error(
+                    "hsaId",
+                    "the unit belongs to care provider " + unit.careProvider()
+                            + ", which your token does not let you change");
+            return;
+        }
+        if (unit.closedOn() != null && !unit.closedOn().isAfter(run.importDate)) {
+            source.error("hsaId", "the unit closed on " + unit.closedOn());
+            return;
+        }
+        Service service = services.get(row.serviceCode());
+        if (service == null) {
+            source.error("serviceCode", "no e-service has this code");
+            return;
+        }
+        List<Period> ofService = periods.computeIfAbsent(unit.id() + "/" + service.id(), key -> new ArrayList<>());
+        Period existing = matching(ofService, row, run.importDate);
+        String key = row.hsaId() + "/" + row.serviceCode();
+        if (existing != null) {
+            named.add(existing.id);
+            if (!existing.lastsBeyond(run.importDate)) {
+                // An ended period is history; the API changes only the one in force or ahead, and so does a file.
+                if (!sameAsStored(row, existing)) {
+                    source.error(
+                            row.since() != null ? "since" : "serviceCode",
+                            "the period from " + existing.since + " ended on " + existing.until
+                                    + "; an ended period is not changed");
+                } else {
+                    run.unchanged++;
+                }
+                return;
+            }
+            if (requireActiveToChange() && !service.active()) {
+                source.error("serviceCode", "the e-service is retired");
+                return;
+            }
+            update(run, row, existing, ofService, key);
+            return;
+        }
+        if (!service.active()) {
+            source.error("serviceCode", "the e-service is retired");
+            return;
+        }
+        checkText(source, row.text(), true);
+        LocalDate since = row.since() != null ? row.since() : run.importDate;
+        if (row.until() != null && !row.until().isAfter(since)) {
+            source.error("until", "must be after the start (" + since + ")");
+            return;
+        }
+        if (!run.actor.mayDate(since)) {
+            source.error(
+                    row.since() != null ? "since" : "hsaId",
+                    "a start more than the back-dating window back" + " is an administrator's to make");
+            return;
+        }
+        Period overlapping = ofService.stream()
+                .filter(period -> period.overlaps(since, row.until()))
+                .findFirst()
+                .orElse(null);
+        if (overlapping != null) {
+            source.error(
+                    row.since() != null ? "since" : "serviceCode",
+                    "the period would overlap the one from " + overlapping.since
+                            + (overlapping.until == null ? "" : " until " + overlapping.until));
+            return;
+        }
+        if (!source.valid()) {
+            return;
+        }
+        Period created = new Period(null, unit.id(), service.id(), row.text(), since, row.until());
+        ofService.add(created);
+
+        writes.add(new Write(null, created, row.hsaId(), row.serviceCode()));
+        Map<String, ImportDtos.FieldChange> fields = ImportRun.fields();
+        ImportRun.diff(fields, textField(), null, row.text());
+        ImportRun.diff(fields, "since", null, since);
+        ImportRun.diff(fields, "until", null, row.until());
+        run.change(row.line(), key, ChangeAction.CREATE, fields);
+        run.unitChanged(row.hsaId());
+    }
+
     private boolean sameAsStored(Row row, Period existing) {
-        String text = row.text() != null || row.source().has(textField()) ? row.text() : existing.text;
+        String text = row.text() != null || row.textGiven() ? row.text() : existing.text;
         LocalDate until = row.untilGiven() ? row.until() : existing.until;
         return Objects.equals(text, existing.text) && Objects.equals(until, existing.until);
     }
@@ -298,8 +352,8 @@ abstract class PeriodImporter implements Importer {
     }
 
     private void update(ImportRun run, Row row, Period existing, List<Period> ofService, String key) {
-        ParsedRow source = row.source();
-        String text = row.text() != null || source.has(textField()) ? row.text() : existing.text;
+        Source source = new Source(row, run);
+        String text = row.text() != null || row.textGiven() ? row.text() : existing.text;
         checkText(source, text, false);
         LocalDate until = row.untilGiven() ? row.until() : existing.until;
         if (until != null && !until.isAfter(existing.since)) {
@@ -343,43 +397,42 @@ abstract class PeriodImporter implements Importer {
     }
 
     /** A full import ends the provider's periods in force or ahead that the file does not name. */
-    private void endUnlisted(
-            ImportRun run,
-            Map<String, Unit> units,
-            Map<String, List<Period>> periods,
-            Set<Period> named,
-            Map<Long, String> codes) {
-        Map<Long, String> hsaIdOf = new HashMap<>();
-        units.forEach((hsaId, unit) -> {
-            if (unit.careProvider().equalsIgnoreCase(run.careProvider)) {
-                hsaIdOf.put(unit.id(), hsaId);
+    private void endUnlisted(Connection connection, ImportRun run, Set<Long> named, Map<Long, String> codes)
+            throws SQLException {
+        String after = "";
+        List<Unit> chunk;
+        do {
+            chunk = unitsOfProvider(connection, run.careProvider, after);
+            Map<Long, String> hsaIdOf = new HashMap<>();
+            chunk.forEach(unit -> hsaIdOf.put(unit.id(), unit.hsaId()));
+            List<Period> ending = periods(connection, chunk).values().stream()
+                    .flatMap(List::stream)
+                    .filter(period -> !named.contains(period.id) && period.lastsBeyond(run.importDate))
+                    .sorted(Comparator.comparing((Period period) -> hsaIdOf.get(period.unitId))
+                            .thenComparing(period -> codes.get(period.serviceId)))
+                    .toList();
+            for (Period period : ending) {
+                String hsaId = hsaIdOf.get(period.unitId);
+                String code = codes.get(period.serviceId);
+                Period before = copy(period);
+                Period ended;
+                if (period.since.isBefore(run.importDate)) {
+                    period.until = run.importDate;
+                    ended = period;
+                } else {
+                    // Not started yet: it never took effect, so it goes, as a withdrawal on its first day does.
+                    ended = null;
+                }
+                writes.add(new Write(before, ended, hsaId, code));
+                Map<String, ImportDtos.FieldChange> fields = ImportRun.fields();
+                ImportRun.diff(fields, "until", before.until, run.importDate);
+                run.change(null, hsaId + "/" + code, ChangeAction.END, fields);
+                run.unitChanged(hsaId);
             }
-        });
-        List<Period> ending = periods.values().stream()
-                .flatMap(List::stream)
-                .filter(period -> hsaIdOf.containsKey(period.unitId))
-                .filter(period -> period.id != null && !named.contains(period) && period.lastsBeyond(run.importDate))
-                .sorted(Comparator.comparing((Period period) -> hsaIdOf.get(period.unitId))
-                        .thenComparing(period -> codes.get(period.serviceId)))
-                .toList();
-        for (Period period : ending) {
-            String hsaId = hsaIdOf.get(period.unitId);
-            String code = codes.get(period.serviceId);
-            Period before = copy(period);
-            Period after;
-            if (period.since.isBefore(run.importDate)) {
-                period.until = run.importDate;
-                after = period;
-            } else {
-                // Not started yet: it never took effect, so it goes, as a withdrawal on its first day does.
-                after = null;
+            if (!chunk.isEmpty()) {
+                after = chunk.get(chunk.size() - 1).hsaId();
             }
-            writes.add(new Write(before, after, hsaId, code));
-            Map<String, ImportDtos.FieldChange> fields = ImportRun.fields();
-            ImportRun.diff(fields, "until", before.until, run.importDate);
-            run.change(null, hsaId + "/" + code, ChangeAction.END, fields);
-            run.unitChanged(hsaId);
-        }
+        } while (chunk.size() == CHUNK);
     }
 
     private static Period copy(Period period) {
@@ -389,7 +442,8 @@ abstract class PeriodImporter implements Importer {
     @Override
     public void apply(Connection connection, ImportRun run) throws SQLException {
         Timestamp now = Timestamp.from(run.writtenAt);
-        List<AuditLog.Entry> entries = new ArrayList<>();
+        // Audit rows go out in batches as the writes do, so that none is held in memory.
+        AuditLog.ImportTrail trail = audit.importTrail(connection, run.actor.subject(), run.jobId);
         try (PreparedStatement insert = connection.prepareStatement("insert into " + table()
                         + " (care_unit_id, e_service_id, " + textColumn()
                         + ", since, until, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)");
@@ -414,12 +468,12 @@ abstract class PeriodImporter implements Importer {
                     insert.setTimestamp(6, now);
                     insert.setTimestamp(7, now);
                     inserts.add();
-                    entries.add(new AuditLog.Entry(
+                    trail.add(new AuditLog.Entry(
                             entityType(), key, AuditLog.Action.CREATE, null, dto(write.serviceCode(), name, period)));
                 } else if (write.after() == null) {
                     delete.setLong(1, write.before().id);
                     deletes.add();
-                    entries.add(new AuditLog.Entry(
+                    trail.add(new AuditLog.Entry(
                             entityType(),
                             key,
                             AuditLog.Action.DELETE,
@@ -431,7 +485,7 @@ abstract class PeriodImporter implements Importer {
                     update.setTimestamp(3, now);
                     update.setLong(4, write.after().id);
                     updates.add();
-                    entries.add(new AuditLog.Entry(
+                    trail.add(new AuditLog.Entry(
                             entityType(),
                             key,
                             AuditLog.Action.UPDATE,
@@ -444,30 +498,47 @@ abstract class PeriodImporter implements Importer {
             deletes.finish();
             inserts.finish();
         }
-        audit.recordImported(connection, entries, run.actor.subject(), run.jobId);
+        trail.close();
     }
 
-    private static Map<String, Unit> units(Connection connection, Set<String> hsaIds, String careProvider)
-            throws SQLException {
+    /** The units, locked as the API's writes lock a unit: no offering or exemption of theirs changes under the plan. */
+    private static Map<String, Unit> units(Connection connection, Set<String> hsaIds) throws SQLException {
         Map<String, Unit> units = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                // Locked, as the API's writes lock a unit: no offering or exemption of these units changes under the
-                // plan.
-                "select id, hsa_id, care_provider, closed_on from care_unit where hsa_id = any(?) or care_provider = ?"
-                        + " order by hsa_id for update")) {
+        try (PreparedStatement select = connection.prepareStatement("select id, hsa_id, care_provider, closed_on"
+                + " from care_unit where hsa_id = any(?) order by hsa_id for update")) {
             select.setArray(1, connection.createArrayOf("text", hsaIds.toArray()));
-            select.setString(2, careProvider);
-            select.setFetchSize(5_000);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    java.sql.Date closed = rows.getDate(4);
-                    units.put(
-                            rows.getString(2),
-                            new Unit(rows.getLong(1), rows.getString(3), closed == null ? null : closed.toLocalDate()));
+                    Unit unit = unit(rows);
+                    units.put(unit.hsaId(), unit);
                 }
             }
         }
         return units;
+    }
+
+    /** The next chunk of a care provider's units after an HSA-id, locked. */
+    private static List<Unit> unitsOfProvider(Connection connection, String careProvider, String after)
+            throws SQLException {
+        List<Unit> units = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("select id, hsa_id, care_provider, closed_on"
+                + " from care_unit where care_provider = ? and hsa_id > ? order by hsa_id limit ? for update")) {
+            select.setString(1, careProvider);
+            select.setString(2, after);
+            select.setInt(3, CHUNK);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    units.add(unit(rows));
+                }
+            }
+        }
+        return units;
+    }
+
+    private static Unit unit(ResultSet rows) throws SQLException {
+        java.sql.Date closed = rows.getDate(4);
+        return new Unit(
+                rows.getLong(1), rows.getString(2), rows.getString(3), closed == null ? null : closed.toLocalDate());
     }
 
     private static Map<String, Service> services(Connection connection) throws SQLException {

@@ -7,23 +7,23 @@ package se.basutbud.unitsondate;
  * everywhere: a unit closes, an offering ends and an exemption lapses on the day named, not after it.
  * {@link UnitHistory} applies the same rules to one day in Java.
  */
-final class DateRules {
+public final class DateRules {
 
     private DateRules() {}
 
     /** Care unit {@code u}: opened (or no opening date) by the last day, not closed by the first. */
-    static String unitOpen(String first, String last) {
+    public static String unitOpen(String first, String last) {
         return "(u.opened_on is null or u.opened_on <= :" + last + ") and (u.closed_on is null or u.closed_on > :"
                 + first + ")";
     }
 
     /** Offering {@code o}: started by the last day, not ended by the first. */
-    static String offeringInForce(String first, String last) {
+    public static String offeringInForce(String first, String last) {
         return "o.since <= :" + last + " and (o.until is null or o.until > :" + first + ")";
     }
 
     /** Exemption {@code x}: started by the last day, not lapsed by the first. */
-    static String exemptionInForce(String first, String last) {
+    public static String exemptionInForce(String first, String last) {
         return "x.since <= :" + last + " and (x.until is null or x.until > :" + first + ")";
     }
 }

@@ -242,6 +242,38 @@ class PeriodImportTest {
     }
 
     @Test
+    void listedResidentsComeInAsFiguresFromDates() {
+        String provider = newCareProvider();
+        putUnit(provider + "-1", "PRIMARY_CARE", Map.of());
+        putUnit(provider + "-2", "PRIMARY_CARE", Map.of());
+        // As Excel with Swedish settings writes a number with a thousands separator.
+        String csv = "hsaId;count;from\r\n" + provider + "-1;12 400;2024-01-01\r\n" + provider + "-2;3100;\r\n";
+        JsonPath job = run("listed-residents", CSV, bytes(csv), Map.of());
+        assertEquals("SUCCEEDED", job.getString("status"), job.prettify());
+        assertEquals(2, job.getInt("summary.created"));
+        json().get("/api/v1/care-units/" + provider + "-1/listed-residents")
+                .then()
+                .body("count", contains(12_400))
+                .body("from", contains("2024-01-01"));
+        json().get("/api/v1/care-units/" + provider + "-2/listed-residents")
+                .then()
+                .body("from", contains(today().toString()));
+        assertEquals(2, run("listed-residents", CSV, bytes(csv), Map.of()).getInt("summary.unchanged"));
+        JsonPath bad = run(
+                "listed-residents",
+                CSV,
+                bytes("hsaId;count;from\n" + provider + "-1;många;\n" + provider + "-1;-5;\n"),
+                Map.of());
+        assertEquals("FAILED", bad.getString("status"));
+        assertEquals("count", errorsOn(bad, 2).get(0).get("field"), bad.prettify());
+        assertEquals("count", errorsOn(bad, 3).get(0).get("field"), bad.prettify());
+        se.basutbud.support.Api.assertProblem(
+                submit("listed-residents", CSV, bytes(csv), Map.of("mode", "full", "careProvider", provider))
+                        .then(),
+                400);
+    }
+
+    @Test
     void exemptionsComeInWithReasonsAndEndWhenAFullImportNoLongerListsThem() {
         String provider = newCareProvider();
         putUnit(provider + "-1", "PRIMARY_CARE", Map.of());
