@@ -168,22 +168,11 @@ public class ComplianceResource {
         Optional<ExportFormat> spreadsheet = ExportFormat.requested(headers);
         ComplianceDtos.ServiceReport report =
                 service.services(filter.toFilter(), asOf(revision), revision.baselineId());
-        return answer(
+        return Exports.answer(
                 report,
                 spreadsheet,
                 "service-coverage-" + report.asOf(),
                 writer -> ComplianceSheets.services(writer, report));
-    }
-
-    /** The report as JSON, or as the spreadsheet asked for; either way it varies by Accept. */
-    private static Response answer(
-            Object report, Optional<ExportFormat> spreadsheet, String fileName, Exports.Tables tables) {
-        if (spreadsheet.isPresent()) {
-            return Exports.small(spreadsheet.get(), fileName, tables);
-        }
-        return Response.ok(report, MediaType.APPLICATION_JSON_TYPE)
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
-                .build();
     }
 
     @GET
@@ -223,7 +212,7 @@ public class ComplianceResource {
         }
         ComplianceDtos.GroupReport report =
                 service.groups(groupBy, filter.toFilter(), asOf(revision), revision.baselineId());
-        return answer(
+        return Exports.answer(
                 report,
                 spreadsheet,
                 "compliance-by-" + groupBy + "-" + report.asOf(),
@@ -285,7 +274,7 @@ public class ComplianceResource {
         Long baselineId = QueryParams.optionalId("baseline", baseline);
         ComplianceDtos.Trend trend = service.trend(
                 filter.toFilter(), fromDate, toDate, step == null ? TrendInterval.month : step, baselineId);
-        return answer(
+        return Exports.answer(
                 trend,
                 spreadsheet,
                 "compliance-trend-" + fromDate + "-" + toDate,

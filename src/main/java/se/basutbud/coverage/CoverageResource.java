@@ -98,11 +98,8 @@ public class CoverageResource {
         }
         CoverageDtos.Report report =
                 service.coverage(code, groupBy, filter.toFilter(), QueryParams.date("asOf", asOf, time.today()));
-        if (spreadsheet.isPresent()) {
-            return Exports.small(
-                    spreadsheet.get(), "coverage-" + code + "-" + report.asOf(), writer -> sheet(writer, report));
-        }
-        return Response.ok(report).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+        return Exports.answer(
+                report, spreadsheet, "coverage-" + code + "-" + report.asOf(), writer -> sheet(writer, report));
     }
 
     private static final List<Column> COLUMNS = List.of(

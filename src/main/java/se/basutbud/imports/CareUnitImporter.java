@@ -25,7 +25,6 @@ import se.basutbud.careunit.CareUnitSheet;
 import se.basutbud.careunit.HsaId;
 import se.basutbud.careunit.UnitType;
 import se.basutbud.db.JdbcBatch;
-import se.basutbud.web.problem.ApiException;
 
 /**
  * Care units from a region's files: this service's CSV or NDJSON, or HSA's FileService export. A column the
@@ -121,16 +120,8 @@ final class CareUnitImporter implements Importer {
 
     @Override
     public void row(ParsedRow row, ImportRun run) {
-        String rawId = row.text("hsaId");
-        if (rawId == null) {
-            row.error("hsaId", "is required");
-            return;
-        }
-        String hsaId;
-        try {
-            hsaId = HsaId.normalize(rawId);
-        } catch (ApiException e) {
-            row.error("hsaId", "must be an HSA-id such as SE2321000073-1234");
+        String hsaId = row.hsaId();
+        if (hsaId == null) {
             return;
         }
         Integer earlier = firstLine.putIfAbsent(hsaId, row.line());

@@ -10,8 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import se.basutbud.careunit.HsaId;
 import se.basutbud.imports.source.SourceRow;
 import se.basutbud.web.export.SpreadsheetText;
+import se.basutbud.web.problem.ApiException;
 
 /**
  * A record with its columns resolved to this import's fields (the service's own names, or HSA's where they
@@ -57,6 +59,20 @@ final class ParsedRow implements FieldErrors {
     String text(String field) {
         String value = values.get(field);
         return value == null || value.isEmpty() ? null : value;
+    }
+
+    /** The row's HSA-id, normalised as the API stores it; null, with the row's error, if absent or not one. */
+    String hsaId() {
+        if (text("hsaId") == null) {
+            error("hsaId", "is required");
+            return null;
+        }
+        try {
+            return HsaId.normalize(text("hsaId"));
+        } catch (ApiException e) {
+            error("hsaId", "must be an HSA-id such as SE2321000073-1234");
+            return null;
+        }
     }
 
     /** Records an error on this row's field. */

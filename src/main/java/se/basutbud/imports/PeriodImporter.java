@@ -19,9 +19,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import se.basutbud.audit.AuditLog;
-import se.basutbud.careunit.HsaId;
 import se.basutbud.db.JdbcBatch;
-import se.basutbud.web.problem.ApiException;
 
 /**
  * Periods of a unit and an e-service, offerings or exemptions, from a file, by the API's rules: a row names a
@@ -100,8 +98,6 @@ abstract class PeriodImporter implements Importer {
         }
     }
 
-    private record Unit(long id, String hsaId, String careProvider, LocalDate closedOn) {}
-
     private record Service(long id, String name, boolean active) {}
 
     private record Write(Period before, Period after, String hsaId, String serviceCode) {}
@@ -158,16 +154,7 @@ abstract class PeriodImporter implements Importer {
 
     @Override
     public void row(ParsedRow row, ImportRun run) {
-        String hsaId = null;
-        if (row.text("hsaId") == null) {
-            row.error("hsaId", "is required");
-        } else {
-            try {
-                hsaId = HsaId.normalize(row.text("hsaId"));
-            } catch (ApiException e) {
-                row.error("hsaId", "must be an HSA-id such as SE2321000073-1234");
-            }
-        }
+        String hsaId = row.hsaId();
         String code = row.text("serviceCode");
         if (code == null) {
             row.error("serviceCode", "is required");
@@ -207,7 +194,7 @@ abstract class PeriodImporter implements Importer {
         List<String> order = new ArrayList<>(byUnit.keySet());
         for (int from = 0; from < order.size(); from += CHUNK) {
             List<String> chunk = order.subList(from, Math.min(order.size(), from + CHUNK));
-            Map<String, Unit> units = units(connection, new HashSet<>(chunk));
+            Map<String, ImportUnits.Unit> units = ImportUnits.lock(connection, new HashSet<>(chunk));
             Map<String, List<Period>> periods = periods(connection, units.values());
             for (String hsaId : chunk) {
                 for (Row row : byUnit.get(hsaId)) {
@@ -226,25 +213,13 @@ abstract class PeriodImporter implements Importer {
     private void plan(
             Row row,
             ImportRun run,
-            Map<String, Unit> units,
+            Map<String, ImportUnits.Unit> units,
             Map<String, Service> services,
             Map<String, List<Period>> periods,
             Set<Long> named) {
         Source source = new Source(row, run);
-        Unit unit = units.get(row.hsaId());
-        if (unit == null) {
-            source.error("hsaId", "no care unit has this HSA-id");
-            return;
-        }
-        if (!run.actor.mayEdit(unit.careProvider())) {
-            source.error(
-                    "hsaId",
-                    "the unit belongs to care provider " + unit.careProvider()
-                            + ", which your token does not let you change");
-            return;
-        }
-        if (unit.closedOn() != null && !unit.closedOn().isAfter(run.importDate)) {
-            source.error("hsaId", "the unit closed on " + unit.closedOn());
+        ImportUnits.Unit unit = units.get(row.hsaId());
+        if (!ImportUnits.editable(unit, run, source)) {
             return;
         }
         Service service = services.get(row.serviceCode());
@@ -400,9 +375,9 @@ abstract class PeriodImporter implements Importer {
     private void endUnlisted(Connection connection, ImportRun run, Set<Long> named, Map<Long, String> codes)
             throws SQLException {
         String after = "";
-        List<Unit> chunk;
+        List<ImportUnits.Unit> chunk;
         do {
-            chunk = unitsOfProvider(connection, run.careProvider, after);
+            chunk = ImportUnits.lockOfProvider(connection, run.careProvider, after, CHUNK);
             Map<Long, String> hsaIdOf = new HashMap<>();
             chunk.forEach(unit -> hsaIdOf.put(unit.id(), unit.hsaId()));
             List<Period> ending = periods(connection, chunk).values().stream()
@@ -501,46 +476,6 @@ abstract class PeriodImporter implements Importer {
         trail.close();
     }
 
-    /** The units, locked as the API's writes lock a unit: no offering or exemption of theirs changes under the plan. */
-    private static Map<String, Unit> units(Connection connection, Set<String> hsaIds) throws SQLException {
-        Map<String, Unit> units = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("select id, hsa_id, care_provider, closed_on"
-                + " from care_unit where hsa_id = any(?) order by hsa_id for update")) {
-            select.setArray(1, connection.createArrayOf("text", hsaIds.toArray()));
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    Unit unit = unit(rows);
-                    units.put(unit.hsaId(), unit);
-                }
-            }
-        }
-        return units;
-    }
-
-    /** The next chunk of a care provider's units after an HSA-id, locked. */
-    private static List<Unit> unitsOfProvider(Connection connection, String careProvider, String after)
-            throws SQLException {
-        List<Unit> units = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("select id, hsa_id, care_provider, closed_on"
-                + " from care_unit where care_provider = ? and hsa_id > ? order by hsa_id limit ? for update")) {
-            select.setString(1, careProvider);
-            select.setString(2, after);
-            select.setInt(3, CHUNK);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    units.add(unit(rows));
-                }
-            }
-        }
-        return units;
-    }
-
-    private static Unit unit(ResultSet rows) throws SQLException {
-        java.sql.Date closed = rows.getDate(4);
-        return new Unit(
-                rows.getLong(1), rows.getString(2), rows.getString(3), closed == null ? null : closed.toLocalDate());
-    }
-
     private static Map<String, Service> services(Connection connection) throws SQLException {
         Map<String, Service> services = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement("select id, code, name, status from e_service");
@@ -555,9 +490,10 @@ abstract class PeriodImporter implements Importer {
     }
 
     /** Every period of the units, by unit id and service id. */
-    private Map<String, List<Period>> periods(Connection connection, Collection<Unit> units) throws SQLException {
+    private Map<String, List<Period>> periods(Connection connection, Collection<ImportUnits.Unit> units)
+            throws SQLException {
         Map<String, List<Period>> periods = new HashMap<>();
-        Long[] ids = units.stream().map(Unit::id).toArray(Long[]::new);
+        Long[] ids = units.stream().map(ImportUnits.Unit::id).toArray(Long[]::new);
         try (PreparedStatement select = connection.prepareStatement("select id, care_unit_id, e_service_id, "
                 + textColumn() + ", since, until from " + table() + " where care_unit_id = any(?) order by since")) {
             select.setArray(1, connection.createArrayOf("bigint", ids));

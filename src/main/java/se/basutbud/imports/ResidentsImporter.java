@@ -14,10 +14,8 @@ import java.util.Map;
 import java.util.Set;
 
 import se.basutbud.audit.AuditLog;
-import se.basutbud.careunit.HsaId;
 import se.basutbud.db.JdbcBatch;
 import se.basutbud.residents.ListedResidentsDto;
-import se.basutbud.web.problem.ApiException;
 
 /**
  * Listed residents from a file: {@code hsaId, count, from}, by the API's rules: a figure from a date is added, or
@@ -26,8 +24,6 @@ import se.basutbud.web.problem.ApiException;
 final class ResidentsImporter implements Importer {
 
     private record Row(ParsedRow source, String hsaId, int count, LocalDate from) {}
-
-    private record Unit(long id, String careProvider, LocalDate closedOn) {}
 
     private record Write(long unitId, String hsaId, LocalDate from, Integer before, int after, Long id) {}
 
@@ -57,16 +53,7 @@ final class ResidentsImporter implements Importer {
 
     @Override
     public void row(ParsedRow row, ImportRun run) {
-        String hsaId = null;
-        if (row.text("hsaId") == null) {
-            row.error("hsaId", "is required");
-        } else {
-            try {
-                hsaId = HsaId.normalize(row.text("hsaId"));
-            } catch (ApiException e) {
-                row.error("hsaId", "must be an HSA-id such as SE2321000073-1234");
-            }
-        }
+        String hsaId = row.hsaId();
         Integer count = null;
         if (row.text("count") == null) {
             row.error("count", "is required");
@@ -101,29 +88,15 @@ final class ResidentsImporter implements Importer {
     public void plan(Connection connection, ImportRun run) throws SQLException {
         Set<String> hsaIds = new HashSet<>();
         rows.forEach(row -> hsaIds.add(row.hsaId()));
-        Map<String, Unit> units = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "select id, hsa_id, care_provider, closed_on from care_unit where hsa_id = any(?) order by hsa_id for update")) {
-            select.setArray(1, connection.createArrayOf("text", hsaIds.toArray()));
-            try (ResultSet result = select.executeQuery()) {
-                while (result.next()) {
-                    java.sql.Date closed = result.getDate(4);
-                    units.put(
-                            result.getString(2),
-                            new Unit(
-                                    result.getLong(1),
-                                    result.getString(3),
-                                    closed == null ? null : closed.toLocalDate()));
-                }
-            }
-        }
+        Map<String, ImportUnits.Unit> units = ImportUnits.lock(connection, hsaIds);
         Map<String, long[]> figures = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(
                 "select care_unit_id, valid_from, count, id from listed_residents where care_unit_id = any(?)")) {
             select.setArray(
                     1,
                     connection.createArrayOf(
-                            "bigint", units.values().stream().map(Unit::id).toArray(Long[]::new)));
+                            "bigint",
+                            units.values().stream().map(ImportUnits.Unit::id).toArray(Long[]::new)));
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     figures.put(
@@ -133,21 +106,8 @@ final class ResidentsImporter implements Importer {
             }
         }
         for (Row row : rows) {
-            Unit unit = units.get(row.hsaId());
-            if (unit == null) {
-                row.source().error("hsaId", "no care unit has this HSA-id");
-                continue;
-            }
-            if (!run.actor.mayEdit(unit.careProvider())) {
-                row.source()
-                        .error(
-                                "hsaId",
-                                "the unit belongs to care provider " + unit.careProvider()
-                                        + ", which your token does not let you change");
-                continue;
-            }
-            if (unit.closedOn() != null && !unit.closedOn().isAfter(run.importDate)) {
-                row.source().error("hsaId", "the unit closed on " + unit.closedOn());
+            ImportUnits.Unit unit = units.get(row.hsaId());
+            if (!ImportUnits.editable(unit, run, row.source())) {
                 continue;
             }
             long[] stored = figures.get(unit.id() + "/" + row.from());

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
+import se.basutbud.imports.ImportFixtures;
 import se.basutbud.support.Tokens;
 
 /** Lists and reports as spreadsheets: read back by a library, cell by cell, as a person's Excel would. */
@@ -239,7 +240,8 @@ class SpreadsheetExportTest {
                 .body(edited.getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/imports/care-units");
         accepted.then().statusCode(202);
-        JsonPath job = finished(accepted.jsonPath().getLong("id"));
+        JsonPath job =
+                ImportFixtures.finished(Tokens.admin(), accepted.jsonPath().getLong("id"));
         assertEquals("SUCCEEDED", job.getString("status"), job.prettify());
         assertEquals(1, job.getInt("summary.updated"), job.prettify());
         assertEquals(2, job.getInt("summary.unchanged"), job.prettify());
@@ -259,18 +261,6 @@ class SpreadsheetExportTest {
             assertEquals(
                     LocalDate.of(2019, 1, 1), rows.get(2).getCell(9).asDate().toLocalDate());
         }
-    }
-
-    private static JsonPath finished(long id) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
-            JsonPath job = json().get("/api/v1/imports/" + id).jsonPath();
-            if (!job.getString("status").equals("QUEUED")
-                    && !job.getString("status").equals("RUNNING")) {
-                return job;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("import " + id + " did not finish");
     }
 
     @Test

@@ -20,7 +20,7 @@ import io.restassured.response.Response;
 import se.basutbud.support.Tokens;
 
 /** The import fixtures under src/test/resources/imports, made the region's own, and jobs followed to their end. */
-final class ImportFixtures {
+public final class ImportFixtures {
 
     private ImportFixtures() {}
 
@@ -77,7 +77,7 @@ final class ImportFixtures {
     }
 
     /** The job once it has succeeded or failed; fails the test after a minute. */
-    static JsonPath finished(String token, long id) {
+    public static JsonPath finished(String token, long id) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {
             JsonPath job = withToken(token)

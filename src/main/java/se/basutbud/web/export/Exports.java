@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -51,6 +52,16 @@ public class Exports {
             throw new UncheckedIOException(e);
         }
         return answer(Response.ok(bytes.toByteArray(), format.mediaType()), format, fileName);
+    }
+
+    /** A small report: the spreadsheet asked for, or the report as JSON; either way it varies by Accept. */
+    public static Response answer(Object report, Optional<ExportFormat> spreadsheet, String fileName, Tables tables) {
+        if (spreadsheet.isPresent()) {
+            return small(spreadsheet.get(), fileName, tables);
+        }
+        return Response.ok(report, jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                .build();
     }
 
     private static void write(ExportFormat format, OutputStream out, Tables tables) throws IOException {
