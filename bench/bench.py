@@ -13,6 +13,7 @@ import re
 import math
 import os
 import platform
+import shutil
 import signal
 import statistics
 import subprocess
@@ -63,6 +64,8 @@ TARGETS = [
     ("imports.units_dry_run_s", "<=", 15, "a dry run of it <= 15 s"),
     ("imports.offerings_new_s", "<=", 30, "import of 100,000 offerings <= 30 s"),
     ("imports.peak_rss_mb", "<=", 512, "peak RSS during imports <= 512 MB"),
+    ("app.overview.median_s", "<=", 2.0, "the app's overview usable <= 2 s"),
+    ("app.heatmap.median_s", "<=", 1.0, "the app's heatmap of ~1,000 units <= 1 s"),
 ]
 
 
@@ -422,6 +425,9 @@ def main():
         figures["coverage_municipality"]["ratio_to_report"] = round(
             figures["coverage_municipality"]["median_s"] / figures["report_json"]["median_s"], 3)
 
+        log("the app in Chromium: the overview, and the heatmap of about 1,000 units")
+        figures["app"] = app_views(database, token)
+
         log("the feed: a full sync")
         figures["feed_full_sync"] = feed_sync()
         log("query plans (bench/sql/plans.sql)")
@@ -450,6 +456,25 @@ def main():
     if args.size == "L":
         write_results_md(results, table, plans, os.path.relpath(path, BENCH))
     log(f"figures written to {os.path.relpath(path, ROOT)}; service log {logfile}")
+
+
+def app_views(database, token):
+    """The app's overview and heatmap from navigation to drawn, beside the API's time for the same answers."""
+    node = os.path.join(ROOT, "target", "node")
+    os.makedirs(node, exist_ok=True)
+    for name in ("package.json", "package-lock.json", "install-tools"):
+        shutil.copy(os.path.join(ROOT, "src", "test", "node", name), node)
+    run(["bash", os.path.join(node, "install-tools")], stdout=subprocess.DEVNULL)
+    provider, units = psql(database, """
+        select care_provider, count(*) from care_unit
+         where (opened_on is null or opened_on <= current_date) and (closed_on is null or closed_on > current_date)
+         group by care_provider order by abs(count(*) - 1000), care_provider limit 1""").strip().split("|")
+    output = run(["node", os.path.join(BENCH, "app.cjs"), f"http://127.0.0.1:{PORT}", token, f"careProvider={provider}", "5"],
+                 capture_output=True, text=True, env=dict(os.environ, NODE_PATH=os.path.join(node, "node_modules")))
+    figures = json.loads(output.stdout)
+    figures["heatmap"]["care_provider"] = provider
+    log(f"app: {figures}")
+    return figures
 
 
 DAY_CHANGE_BEFORE_S = 15
@@ -682,6 +707,13 @@ def table_lines(results, print):
              f"created {i['offerings_summary'].get('created')}")):
         print(f"{name:44} {str(i[key]):>14} {'':>9} {'':>9} {0:>8}  {note}")
     print(f"{'peak RSS during imports (MB)':44} {i['peak_rss_mb']:>14}")
+    a = f.get("app")
+    if a:
+        print(f"{'app: overview, navigation to drawn (s)':44} {a['overview']['median_s']:>14} {'':>9} {'':>9} {0:>8}  "
+              f"API alone {a['overview']['api_median_s']} s, {a['overview']['units']} units")
+        print(f"{'app: heatmap of one care provider (s)':44} {a['heatmap']['median_s']:>14} {'':>9} {'':>9} {0:>8}  "
+              f"API alone {a['heatmap']['api_median_s']} s, {a['heatmap']['units']} units, "
+              f"{a['heatmap']['rows_shown']} rows a page")
     print(f"{'peak RSS (MB)':44} {f['peak_rss_mb']:>14}")
     print("")
     for verdict in results["targets"]:

@@ -25,6 +25,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 class ArchitectureTest {
 
     private static final List<String> FEATURES = List.of(
+            "app",
             "audit",
             "baseline",
             "careunit",

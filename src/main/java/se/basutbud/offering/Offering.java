@@ -39,6 +39,11 @@ public class Offering extends TimestampedEntity {
         return list("unit = ?1 and service = ?2 order by since", unit, service);
     }
 
+    /** Every period of a unit, ended and future ones too, by service code and start. */
+    static List<Offering> allPeriods(CareUnit unit) {
+        return list("unit = ?1 order by service.code, since", unit);
+    }
+
     /** What a unit offers on a date, by service code. */
     static List<Offering> offeredOn(CareUnit unit, LocalDate date) {
         return list("unit = ?1 and since <= ?2 and (until is null or until > ?2) order by service.code", unit, date);

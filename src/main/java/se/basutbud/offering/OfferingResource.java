@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -44,17 +45,28 @@ public class OfferingResource {
     }
 
     @GET
-    @Operation(summary = "What a unit offers on a date", description = "Ordered by serviceCode.")
-    @APIResponse(responseCode = "200", description = "The offerings in effect on the date")
-    @APIResponse(responseCode = "400", description = "Not an HSA-id, or not a date")
+    @Operation(
+            summary = "What a unit offers on a date, or every period it offered anything",
+            description = "Ordered by serviceCode; with history=true every period, ended and future ones too, by"
+                    + " serviceCode and since.")
+    @APIResponse(responseCode = "200", description = "The offerings in effect on the date, or every period")
+    @APIResponse(responseCode = "400", description = "Not an HSA-id, not a date, or not a boolean")
     @APIResponse(responseCode = "404", description = "No care unit with that HSA-id")
     public List<OfferingDto> listOfferings(
             @PathParam("hsaId") String hsaId,
             @Parameter(
-                            description = "Defaults to today in Europe/Stockholm",
+                            description = "Defaults to today in Europe/Stockholm; ignored with history",
                             schema = @Schema(implementation = java.time.LocalDate.class))
                     @QueryParam("asOf")
-                    String asOf) {
+                    String asOf,
+            @Parameter(
+                            description = "Every period instead of those in force on asOf",
+                            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+                    @QueryParam("history")
+                    String history) {
+        if (QueryParams.bool("history", history, false)) {
+            return service.allPeriods(hsaId);
+        }
         return service.offeredOn(hsaId, QueryParams.date("asOf", asOf, time.today()));
     }
 

@@ -137,6 +137,12 @@ public class OfferingService {
     }
 
     @Transactional
+    public List<OfferingDto> allPeriods(String hsaId) {
+        CareUnit unit = CareUnitService.require(hsaId);
+        return Offering.allPeriods(unit).stream().map(OfferingDto::of).toList();
+    }
+
+    @Transactional
     public List<OfferingDto> history(String hsaId, String serviceCode) {
         CareUnit unit = CareUnitService.require(hsaId);
         EService service = EServiceService.require(serviceCode);

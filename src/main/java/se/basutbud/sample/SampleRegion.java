@@ -30,12 +30,14 @@ import se.basutbud.exemption.ExemptionRequest;
 import se.basutbud.exemption.ExemptionService;
 import se.basutbud.offering.OfferingRequest;
 import se.basutbud.offering.OfferingService;
+import se.basutbud.residents.ListedResidentsRequest;
+import se.basutbud.residents.ListedResidentsService;
 import se.basutbud.security.Caller;
 
 /**
  * A fictitious region to look at in dev mode: units of every type across administrations and
  * municipalities, last year's and this year's published basutbud, next year's draft, offerings with
- * history and a few exemptions. Loaded through the services, so it obeys every rule; deterministic, and
+ * history, a few exemptions and the residents listed at most health centres. Loaded through the services, so it obeys every rule; deterministic, and
  * dated relative to today so that it always looks current. Never enabled in production.
  */
 @ApplicationScoped
@@ -112,6 +114,7 @@ class SampleRegion {
     private final BaselineService baselines;
     private final OfferingService offerings;
     private final ExemptionService exemptions;
+    private final ListedResidentsService residents;
 
     SampleRegion(
             BasutbudConfig config,
@@ -120,7 +123,8 @@ class SampleRegion {
             CareUnitService units,
             BaselineService baselines,
             OfferingService offerings,
-            ExemptionService exemptions) {
+            ExemptionService exemptions,
+            ListedResidentsService residents) {
         this.config = config;
         this.time = time;
         this.services = services;
@@ -128,6 +132,7 @@ class SampleRegion {
         this.baselines = baselines;
         this.offerings = offerings;
         this.exemptions = exemptions;
+        this.residents = residents;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -217,6 +222,11 @@ class SampleRegion {
                         offerings.withdraw(hsaId, code, until);
                     }
                 }
+            }
+            // Health centres report the residents listed at them; one in ten has not yet (unknown, not zero).
+            if (plan.type() == UnitType.PRIMARY_CARE && random.nextDouble() < 0.9) {
+                residents.put(
+                        hsaId, new ListedResidentsRequest(1_500 + 500 * random.nextInt(40), today.minusMonths(6)));
             }
             if (plan.type() == UnitType.PRIMARY_CARE && random.nextDouble() < 0.2) {
                 exemptions.put(

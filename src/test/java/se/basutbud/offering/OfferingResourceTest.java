@@ -91,6 +91,47 @@ class OfferingResourceTest {
     }
 
     @Test
+    void historyListsEveryPeriodOfTheUnitEndedAndFutureOnesToo() {
+        String unit = newUnit();
+        String first = createService("Tjänst ett");
+        String second = createService("Tjänst två");
+        offer(unit, first, LocalDate.of(2020, 1, 1));
+        json().queryParam("on", "2021-01-01")
+                .delete(offerings(unit) + "/" + first)
+                .then()
+                .statusCode(204);
+        offer(unit, first, LocalDate.of(2022, 1, 1));
+        offer(unit, second, TODAY.plusDays(10));
+
+        List<String> codes = List.of(first, second).stream().sorted().toList();
+        List<String> expectedCodes =
+                codes.get(0).equals(first) ? List.of(first, first, second) : List.of(second, first, first);
+        json().queryParam("history", true)
+                .get(offerings(unit))
+                .then()
+                .statusCode(200)
+                .body("serviceCode", equalTo(expectedCodes))
+                .body("findAll { it.serviceCode == '" + first + "' }.since", contains("2020-01-01", "2022-01-01"))
+                .body("findAll { it.serviceCode == '" + first + "' }.until", contains("2021-01-01", null))
+                .body(
+                        "find { it.serviceCode == '" + second + "' }.since",
+                        equalTo(TODAY.plusDays(10).toString()));
+        // Without history: only what is in force today; the future period is not.
+        json().get(offerings(unit)).then().body("serviceCode", contains(first));
+        assertProblem(
+                        json().queryParam("history", "sometimes")
+                                .get(offerings(unit))
+                                .then(),
+                        400)
+                .body("errors[0].field", equalTo("history"));
+        assertProblem(
+                json().queryParam("history", true)
+                        .get(offerings(newCareProvider() + "-9"))
+                        .then(),
+                404);
+    }
+
+    @Test
     void periodsNeverOverlap() {
         String unit = newUnit();
         String code = createService("Tjänst");

@@ -80,11 +80,21 @@ public final class TestIdentityProvider {
         settings.put("mp.jwt.verify.issuer", issuer);
         settings.put("mp.jwt.verify.publickey.location", publicKey.toString());
         settings.put("mp.jwt.verify.audiences", AUDIENCE);
-        if (System.getenv("QUARKUS_DATASOURCE_JDBC_URL") == null) {
-            settings.put("quarkus.datasource.jdbc.url", LocalPostgres.jdbcUrl());
-            settings.put("quarkus.datasource.username", "postgres");
-            settings.put("quarkus.datasource.password", "postgres");
-        }
+        settings.putAll(packagedDatabase());
         return settings;
+    }
+
+    /**
+     * The database of a packaged service under test: the embedded server, unless QUARKUS_DATASOURCE_*
+     * variables name one (the service's process inherits them).
+     */
+    public static Map<String, String> packagedDatabase() {
+        if (System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null) {
+            return Map.of();
+        }
+        return Map.of(
+                "quarkus.datasource.jdbc.url", LocalPostgres.jdbcUrl(),
+                "quarkus.datasource.username", "postgres",
+                "quarkus.datasource.password", "postgres");
     }
 }
