@@ -1,6 +1,6 @@
-// Times the app's views at the bench's dataset in headless Chromium, from navigation until the view has
-// drawn everything (its data-ready mark), next to the API's own time for the same answers fetched as the
-// view fetches them (the same requests, the same order). Each visit is a fresh browser context: nothing
+// Times the app's views at the bench's dataset in headless Chromium, from navigation until the view is usable
+// (its figures shown: the data-usable mark) and until it has drawn everything (data-ready), next to the API's
+// own time for the same answers fetched as the view fetches them (the same requests, the same order). Each visit is a fresh browser context: nothing
 // cached, the app's scripts and ECharts loaded as on a first visit. Prints one JSON line.
 // Usage: node app.cjs <service base URL> <bearer token> <heatmap query> <repeats>
 'use strict';
@@ -28,13 +28,15 @@ async function timeView(browser, hash) {
   const page = await context.newPage();
   const started = performance.now();
   await page.goto(base + '/' + hash);
+  await page.waitForSelector('main[data-usable]', { timeout: 120000 });
+  const usable = (performance.now() - started) / 1000;
   await page.waitForSelector('main[data-ready]', { timeout: 120000 });
   const seconds = (performance.now() - started) / 1000;
   const rows = await page.$$eval('table.heatmap tbody tr', found => found.length);
   const error = await page.$('main .notice-error');
   if (error) throw new Error(hash + ' showed an error: ' + await error.textContent());
   await context.close();
-  return { seconds, rows };
+  return { usable, seconds, rows };
 }
 
 async function timeApi(work) {
@@ -53,7 +55,8 @@ async function measure(browser, hash, apiWork) {
     apis.push(api.seconds);
     detail = api.detail;
   }
-  return { median_s: round(median(views.map(view => view.seconds))), max_s: round(Math.max(...views.map(view => view.seconds))),
+  return { usable_median_s: round(median(views.map(view => view.usable))),
+    median_s: round(median(views.map(view => view.seconds))), max_s: round(Math.max(...views.map(view => view.seconds))),
     api_median_s: round(median(apis)), rows_shown: views[0].rows, ...detail };
 }
 
@@ -68,8 +71,8 @@ async function measure(browser, hash, apiWork) {
     const [year, month] = today.split('-').map(Number);
     const from = new Date(Date.UTC(year, month - 1 - 35, Number(today.slice(8)))).toISOString().slice(0, 10);
     const overview = await measure(browser, '#/oversikt', async () => {
-      const groups = await get('/compliance/groups?by=unitType');
-      await Promise.all([get('/compliance/trend?from=' + from + '&to=' + today + '&interval=month'), get('/compliance/services')]);
+      const [groups] = await Promise.all([get('/compliance/groups?by=unitType'), get('/compliance/services'),
+        get('/compliance/trend?from=' + from + '&to=' + today + '&interval=month')]);
       return { units: groups.items.reduce((total, group) => total + group.units, 0) };
     });
     const heatmap = await measure(browser, '#/enheter?' + heatmapQuery, async () => {

@@ -94,6 +94,14 @@ async function admin(browser) {
   };
   await check(page, 'jamlikhet');
 
+  await show(page, '#/mal');
+  seen.goal = await page.$eval('section.goal[data-goal="' + scenario.goalId + '"]', section => ({
+    status: section.querySelector('[data-status]').dataset.status,
+    value: section.querySelector('dd[data-value]').dataset.value,
+    charts: section.querySelectorAll('.chart canvas').length,
+  }));
+  await check(page, 'mal');
+
   await show(page, '#/basutbud');
   seen.revisions = await page.$$eval('table.revisions tbody tr a', links => links.map(link => link.textContent));
   await check(page, 'basutbud');

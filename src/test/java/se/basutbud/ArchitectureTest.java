@@ -34,6 +34,7 @@ class ArchitectureTest {
             "coverage",
             "eservice",
             "exemption",
+            "goals",
             "imports",
             "offering",
             "residents",

@@ -36,7 +36,8 @@ public class AuditLog {
         BASELINE_REQUIREMENT,
         OFFERING,
         EXEMPTION,
-        LISTED_RESIDENTS
+        LISTED_RESIDENTS,
+        GOAL
     }
 
     public enum Action {

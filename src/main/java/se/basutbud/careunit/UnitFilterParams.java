@@ -27,7 +27,7 @@ public class UnitFilterParams {
     String municipality;
 
     public UnitFilter toFilter() {
-        return new UnitFilter(
+        return UnitFilter.of(
                 QueryParams.enumValue("unitType", unitType, UnitType.class),
                 QueryParams.text("careProvider", careProvider),
                 QueryParams.text("administration", administration),

@@ -186,6 +186,30 @@ public class ComplianceService {
             moments.add(new ComplianceTimeline.Moment(
                     date, fixed != null ? fixed : baselines.inForceOn(date).orElse(null)));
         }
+        return new ComplianceDtos.Trend(points(moments, filter));
+    }
+
+    /** Compliance of a set of units on one date; the counts are null when no revision was in force. */
+    public record OnDate(LocalDate date, int units, Integer compliant, Double averageScore) {}
+
+    /**
+     * Compliance over the filter's units on each of the dates, each with the revision in force then, in one
+     * read of the units' history: the trend's points on dates of the caller's choosing (a goal's history).
+     */
+    @Transactional
+    public List<OnDate> onDates(List<LocalDate> dates, UnitFilter filter) {
+        return points(
+                        dates.stream()
+                                .map(date -> new ComplianceTimeline.Moment(
+                                        date, baselines.inForceOn(date).orElse(null)))
+                                .toList(),
+                        filter)
+                .stream()
+                .map(point -> new OnDate(point.date(), point.units(), point.compliant(), point.averageScore()))
+                .toList();
+    }
+
+    private List<ComplianceDtos.TrendPoint> points(List<ComplianceTimeline.Moment> moments, UnitFilter filter) {
         List<ComplianceDtos.Summary> summaries = timeline.summaries(moments, filter);
         List<ComplianceDtos.TrendPoint> points = new ArrayList<>(moments.size());
         for (int i = 0; i < moments.size(); i++) {
@@ -198,7 +222,7 @@ public class ComplianceService {
                     baseline == null ? null : summary.compliant(),
                     summary.averageScore()));
         }
-        return new ComplianceDtos.Trend(points);
+        return points;
     }
 
     /** Every unit's compliance, one at a time as the units arrive: aggregates never hold the whole country. */

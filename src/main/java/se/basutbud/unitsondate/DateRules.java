@@ -13,17 +13,32 @@ public final class DateRules {
 
     /** Care unit {@code u}: opened (or no opening date) by the last day, not closed by the first. */
     public static String unitOpen(String first, String last) {
-        return "(u.opened_on is null or u.opened_on <= :" + last + ") and (u.closed_on is null or u.closed_on > :"
-                + first + ")";
+        return unitOpenBetween(":" + first, ":" + last);
     }
 
     /** Offering {@code o}: started by the last day, not ended by the first. */
     public static String offeringInForce(String first, String last) {
-        return "o.since <= :" + last + " and (o.until is null or o.until > :" + first + ")";
+        return offeringInForceBetween(":" + first, ":" + last);
     }
 
     /** Exemption {@code x}: started by the last day, not lapsed by the first. */
     public static String exemptionInForce(String first, String last) {
-        return "x.since <= :" + last + " and (x.until is null or x.until > :" + first + ")";
+        return exemptionInForceBetween(":" + first, ":" + last);
+    }
+
+    /** As {@link #unitOpen}, for days given as SQL expressions (a column of a series of dates, say). */
+    public static String unitOpenBetween(String first, String last) {
+        return "(u.opened_on is null or u.opened_on <= " + last + ") and (u.closed_on is null or u.closed_on > " + first
+                + ")";
+    }
+
+    /** As {@link #offeringInForce}, for days given as SQL expressions. */
+    public static String offeringInForceBetween(String first, String last) {
+        return "o.since <= " + last + " and (o.until is null or o.until > " + first + ")";
+    }
+
+    /** As {@link #exemptionInForce}, for days given as SQL expressions. */
+    public static String exemptionInForceBetween(String first, String last) {
+        return "x.since <= " + last + " and (x.until is null or x.until > " + first + ")";
     }
 }

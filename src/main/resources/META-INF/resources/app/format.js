@@ -3,6 +3,11 @@
 const integer = new Intl.NumberFormat('sv-SE');
 const percentage = new Intl.NumberFormat('sv-SE', { style: 'percent', maximumFractionDigits: 1 });
 
+const collator = new Intl.Collator('sv');
+
+/** Swedish alphabetical order (å, ä, ö last), for sort(); null and undefined as empty. */
+export const bySwedish = (a, b) => collator.compare(a ?? '', b ?? '');
+
 export const number = value => value === null || value === undefined ? '–' : integer.format(value);
 export const percent = value => value === null || value === undefined ? '–' : percentage.format(value);
 

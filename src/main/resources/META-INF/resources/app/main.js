@@ -4,22 +4,20 @@
 import { h, add, replace, notice } from './dom.js';
 import { currentSession, completeSignIn, signIn, devSignIn, signOut, SignInError, ROLE_NAMES, ROLES } from './auth.js';
 import { SignInNeeded } from './api.js';
-import { overview } from './views/overview.js';
-import { heatmap } from './views/heatmap.js';
-import { unit } from './views/unit.js';
-import { equality } from './views/equality.js';
-import { baselines, baseline } from './views/baselines.js';
-import { imports } from './views/imports.js';
 import { problemNotice } from './views/common.js';
 
+// Each view's module is loaded when it is first shown.
+const view = (module, name) => () => import('./views/' + module + '.js').then(loaded => loaded[name]);
+
 const ROUTES = [
-  { pattern: /^\/(oversikt)?$/, view: overview, title: 'Översikt', nav: '/oversikt' },
-  { pattern: /^\/enheter$/, view: heatmap, title: 'Enheter × tjänster', nav: '/enheter' },
-  { pattern: /^\/enheter\/([^/]+)$/, view: unit, title: 'Enhet', section: '/enheter' },
-  { pattern: /^\/jamlikhet$/, view: equality, title: 'Jämlikhet', nav: '/jamlikhet' },
-  { pattern: /^\/basutbud$/, view: baselines, title: 'Basutbud', nav: '/basutbud' },
-  { pattern: /^\/basutbud\/(\d+)$/, view: baseline, title: 'Revision', section: '/basutbud' },
-  { pattern: /^\/import$/, view: imports, title: 'Import', nav: '/import', roles: [ROLES.ADMIN, ROLES.EDITOR] },
+  { pattern: /^\/(oversikt)?$/, view: view('overview', 'overview'), title: 'Översikt', nav: '/oversikt' },
+  { pattern: /^\/enheter$/, view: view('heatmap', 'heatmap'), title: 'Enheter × tjänster', nav: '/enheter' },
+  { pattern: /^\/enheter\/([^/]+)$/, view: view('unit', 'unit'), title: 'Enhet', section: '/enheter' },
+  { pattern: /^\/jamlikhet$/, view: view('equality', 'equality'), title: 'Jämlikhet', nav: '/jamlikhet' },
+  { pattern: /^\/mal$/, view: view('goals', 'goals'), title: 'Mål', nav: '/mal' },
+  { pattern: /^\/basutbud$/, view: view('baselines', 'baselines'), title: 'Basutbud', nav: '/basutbud' },
+  { pattern: /^\/basutbud\/(\d+)$/, view: view('baselines', 'baseline'), title: 'Revision', section: '/basutbud' },
+  { pattern: /^\/import$/, view: view('imports', 'imports'), title: 'Import', nav: '/import', roles: [ROLES.ADMIN, ROLES.EDITOR] },
 ];
 
 const main = document.getElementById('main');
@@ -100,18 +98,31 @@ async function render({ flash, focus } = {}) {
   }
   document.title = route.title + ' – Basutbud';
   main.setAttribute('aria-busy', 'true');
+  main.removeAttribute('data-usable');
+  main.removeAttribute('data-ready');
   const attached = [];
+  const later = [];
+  const draw = work => {
+    const chart = work();
+    charts.push(chart);
+    return chart.ready;
+  };
   let content;
   try {
     if (route.roles && !route.roles.some(role => session.roles.includes(role))) {
       content = h('div', {}, h('h1', { tabindex: '-1' }, route.title), notice('error', 'Din roll har inte tillgång till den här sidan.'));
     } else {
-      content = await route.view({
+      const show = await route.view();
+      content = await show({
         match: path.match(route.pattern),
         params,
         session,
         flash,
+        // Charts drawn once the view is on the page.
         attach: work => attached.push(work),
+        // What the view fills in after it is shown (slow parts); may draw charts with draw().
+        later: work => later.push(work),
+        draw: work => (token === rendering ? draw(work) : Promise.resolve()),
         refresh: message => render({ flash: message, focus: true }),
       });
     }
@@ -129,11 +140,13 @@ async function render({ flash, focus } = {}) {
   if (token !== rendering) return;
   replace(main, content);
   main.removeAttribute('aria-busy');
-  charts = attached.map(work => work());
   main.dataset.view = route.title;
-  main.dataset.ready = String(token);
+  // Usable: the view and its figures are there; ready: its charts and later parts too.
+  main.dataset.usable = String(token);
   // After a move within the app, a screen reader starts at the new page's heading.
   if (focus) main.querySelector('h1')?.focus();
+  await Promise.allSettled([...attached.map(draw), ...later.map(work => work())]);
+  if (token === rendering) main.dataset.ready = String(token);
 }
 
 async function start() {

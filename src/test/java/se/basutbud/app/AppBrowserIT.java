@@ -100,6 +100,28 @@ class AppBrowserIT {
         scenario.put("units", Map.of("compliant", provider + "-1", "partial", provider + "-2"));
         scenario.put("otherUnit", other + "-1");
         scenario.put("draftId", draft);
+        long goal = jsonAs(admin)
+                .body(Map.of(
+                        "name",
+                        "Förnya recept överallt",
+                        "metric",
+                        "SERVICE_COVERAGE",
+                        "serviceCode",
+                        a,
+                        "target",
+                        0.9,
+                        "deadline",
+                        today.plusYears(1).toString(),
+                        "scope",
+                        Map.of("careProvider", provider)))
+                .post("/api/v1/goals")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        scenario.put("goalId", goal);
+        JsonPath goalProgress = get("/api/v1/goals/" + goal, Map.of()).setRootPath("progress");
         // From tomorrow, so that what the draft would do today stays as the administrator saw it.
         scenario.put("editorSince", today.plusDays(1).toString());
         scenario.put("importFile", importFile.toString());
@@ -125,7 +147,7 @@ class AppBrowserIT {
                         List.of(),
                         list(view.getValue()),
                         "serious or critical axe-core violations in " + view.getKey()));
-        assertEquals(9, seen.get("axe").size(), "every view and the sign-in page were checked: " + seen.get("axe"));
+        assertEquals(10, seen.get("axe").size(), "every view and the sign-in page were checked: " + seen.get("axe"));
 
         // Översikt: the key figures are the report's summary.
         JsonNode figures = seen.get("overview").get("figures");
@@ -196,6 +218,13 @@ class AppBrowserIT {
                 coverage.getList("items").size(),
                 seen.get("equality").get("coverage").size());
 
+        // Mål: the goal's status and value as the API answers them.
+        assertEquals(
+                goalProgress.getString("status"), seen.get("goal").get("status").asText());
+        assertEquals(
+                goalProgress.getDouble("value"), seen.get("goal").get("value").asDouble(), 1e-9);
+        assertEquals(1, seen.get("goal").get("charts").asInt());
+
         // Basutbud: the what-if names the one unit whose status the new requirement changes; then it is published.
         assertTrue(
                 list(seen.get("revisions")).contains("Apptest nästa " + validFrom),
@@ -264,7 +293,8 @@ class AppBrowserIT {
         // The reader sees the reports but no import, and no form on a unit.
         JsonNode reader = seen.get("reader");
         assertTrue(reader.get("who").asText().contains("Läsare"), reader.toString());
-        assertEquals(List.of("Översikt", "Enheter × tjänster", "Jämlikhet", "Basutbud"), list(reader.get("nav")));
+        assertEquals(
+                List.of("Översikt", "Enheter × tjänster", "Jämlikhet", "Mål", "Basutbud"), list(reader.get("nav")));
         assertEquals(0, reader.get("unitForms").asInt());
         assertTrue(reader.get("importPage").asText().contains("Din roll har inte tillgång"), reader.toString());
         assertTrue(reader.get("signedOut").asBoolean(), "signing out shows the sign-in page again");

@@ -4,7 +4,7 @@
 
 import { h, add, notice, table, field } from '../dom.js';
 import { api, raw, query, ApiError } from '../api.js';
-import { percent, number, today, STATUS, UNIT_TYPES, unitType } from '../format.js';
+import { percent, number, today, STATUS, UNIT_TYPES, unitType, bySwedish } from '../format.js';
 import { isAdmin } from '../auth.js';
 import { catalogue, serviceName } from '../catalogue.js';
 import { navigate } from '../filters.js';
@@ -112,7 +112,7 @@ export async function baseline({ match, session, refresh, flash }) {
 }
 
 function requirementForm(revision, services, write, onConflict, refresh) {
-  const choices = [...services.values()].filter(service => service.status === 'ACTIVE').sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+  const choices = [...services.values()].filter(service => service.status === 'ACTIVE').sort((a, b) => bySwedish(a.name, b.name));
   const present = new Map(revision.requirements.map(requirement => [requirement.serviceCode, requirement.unitTypes]));
   const service = h('select', { name: 'serviceCode', required: true }, h('option', { value: '' }, 'Välj e-tjänst'),
     choices.map(choice => h('option', { value: choice.code }, choice.name + (present.has(choice.code) ? ' (finns, ändra enhetstyper)' : ''))));

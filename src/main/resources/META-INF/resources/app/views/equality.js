@@ -3,19 +3,19 @@
 
 import { h, add, notice, table, field } from '../dom.js';
 import { api, query } from '../api.js';
-import { percent, number, today } from '../format.js';
+import { percent, number, today, bySwedish } from '../format.js';
 import { filterForm, filtersOf, describe } from '../filters.js';
 import { rankedBars, barHeight } from '../charts.js';
 import { catalogue, serviceName } from '../catalogue.js';
 import { heading, keyFigures, problemNotice, isMissingRevision, missingRevisionNotice, workbookButton, chartBox } from './common.js';
 
-const byScore = (a, b) => (a.averageScore ?? -1) - (b.averageScore ?? -1) || (a.key || '').localeCompare(b.key || '', 'sv');
+const byScore = (a, b) => (a.averageScore ?? -1) - (b.averageScore ?? -1) || bySwedish(a.key, b.key);
 
 export async function equality({ params, attach }) {
   const filters = filtersOf(params);
   const asOf = filters.asOf || today();
   const services = await catalogue();
-  const active = [...services.values()].filter(service => service.status === 'ACTIVE').sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+  const active = [...services.values()].filter(service => service.status === 'ACTIVE').sort((a, b) => bySwedish(a.name, b.name));
   let groups;
   let required = [];
   const page = h('div', {}, heading('Jämlikhet', 'Basutbudet per kommun i ' + describe(filters) + ' den ' + asOf));
@@ -61,7 +61,7 @@ export async function equality({ params, attach }) {
   const byResidents = summary.residentCoverage !== undefined;
   const share = item => byResidents ? item.residentCoverage : item.unitCoverage;
   const rankedCoverage = coverage.items.slice().sort((a, b) =>
-    (share(a) ?? -1) - (share(b) ?? -1) || (a.key || '').localeCompare(b.key || '', 'sv'));
+    (share(a) ?? -1) - (share(b) ?? -1) || bySwedish(a.key, b.key));
   const measure = byResidents ? 'Andel listade invånare' : 'Andel enheter';
   const box = chartBox(measure + ' som når ' + serviceName(services, serviceCode) + ' per kommun', barHeight(rankedCoverage.length));
   add(page, h('section', { 'aria-labelledby': 'coverage-heading' },

@@ -3,7 +3,7 @@
 
 import { h, add, notice } from '../dom.js';
 import { api, query } from '../api.js';
-import { percent, number, today, STATUS, unitType } from '../format.js';
+import { percent, number, today, STATUS, unitType, bySwedish } from '../format.js';
 import { catalogue } from '../catalogue.js';
 import { filterForm, filtersOf, describe, navigate } from '../filters.js';
 import { heading, problemNotice, isMissingRevision, missingRevisionNotice, workbookButton } from './common.js';
@@ -26,9 +26,9 @@ export function cellOf(unit, requirement) {
 }
 
 const SORTS = {
-  name: (a, b) => a.name.localeCompare(b.name, 'sv'),
-  score: (a, b) => a.score - b.score || a.name.localeCompare(b.name, 'sv'),
-  '-score': (a, b) => b.score - a.score || a.name.localeCompare(b.name, 'sv'),
+  name: (a, b) => bySwedish(a.name, b.name),
+  score: (a, b) => a.score - b.score || bySwedish(a.name, b.name),
+  '-score': (a, b) => b.score - a.score || bySwedish(a.name, b.name),
 };
 
 export async function heatmap({ params }) {
@@ -54,13 +54,19 @@ export async function heatmap({ params }) {
   const page = h('div', {}, heading('Enheter × tjänster', 'Vad varje enhet i ' + describe(filters) + ' erbjuder den ' + asOf),
     filterForm(path, params, extra));
   let report;
+  let revision;
+  let services;
   try {
-    report = await api('/compliance' + query(filters));
+    // The report's revision is the one in force on the date: all three at once.
+    [report, revision, services] = await Promise.all([
+      api('/compliance' + query(filters)),
+      api('/baselines/current' + query({ date: asOf })),
+      catalogue(),
+    ]);
   } catch (error) {
     add(page, isMissingRevision(error) ? missingRevisionNotice(asOf) : problemNotice(error));
     return page;
   }
-  const [revision, services] = await Promise.all([api('/baselines/' + report.baseline.id), catalogue()]);
   const names = new Map([...services.values()].map(service => [service.code, service.name]));
   const requirements = revision.requirements;
   const units = report.units

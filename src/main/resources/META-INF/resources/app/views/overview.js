@@ -1,6 +1,6 @@
 // Översikt: the region under the revision in force, its trend over 36 months and coverage per required service.
 
-import { h, add, notice, table } from '../dom.js';
+import { h, add, replace, notice, table } from '../dom.js';
 import { api, query } from '../api.js';
 import { percent, number, today, addMonths, unitType } from '../format.js';
 import { filterForm, filtersOf, describe } from '../filters.js';
@@ -22,22 +22,25 @@ export function totals(groups) {
   };
 }
 
-export async function overview({ params, attach }) {
+export async function overview({ params, attach, later, draw }) {
   const filters = filtersOf(params);
   const asOf = filters.asOf || today();
   const page = h('div', {}, heading('Översikt', 'Basutbudet i ' + describe(filters) + ' den ' + asOf),
     filterForm('/oversikt', params));
+  // All three at once; the 36-month trend, the slowest, is drawn when it arrives.
+  const trendAnswer = api('/compliance/trend' + query({ ...filters, asOf: undefined, from: addMonths(asOf, -35), to: asOf, interval: 'month' }));
+  trendAnswer.catch(() => {});
   let groups;
+  let services;
   try {
-    groups = await api('/compliance/groups' + query({ ...filters, by: 'unitType' }));
+    [groups, services] = await Promise.all([
+      api('/compliance/groups' + query({ ...filters, by: 'unitType' })),
+      api('/compliance/services' + query(filters)),
+    ]);
   } catch (error) {
     add(page, isMissingRevision(error) ? missingRevisionNotice(asOf) : problemNotice(error));
     return page;
   }
-  const [trend, services] = await Promise.all([
-    api('/compliance/trend' + query({ ...filters, asOf: undefined, from: addMonths(asOf, -35), to: asOf, interval: 'month' })),
-    api('/compliance/services' + query(filters)),
-  ]);
   const total = totals(groups.items);
   add(page, h('p', { class: 'revision' }, 'Revision: ', h('a', { href: '#/basutbud/' + groups.baseline.id }, groups.baseline.name),
     ' (gäller från ' + (groups.baseline.validFrom || '–') + ')'));
@@ -45,7 +48,7 @@ export async function overview({ params, attach }) {
     add(page, notice('info', 'Inga öppna enheter matchar urvalet den ' + asOf + '.'));
     return page;
   }
-  add(page, 
+  add(page,
     keyFigures('Nyckeltal', [
       ['Enheter', total.units, number],
       ['Uppfyller', total.compliant, number, 'good'],
@@ -55,19 +58,30 @@ export async function overview({ params, attach }) {
     ]),
     h('div', { class: 'actions' }, workbookButton('Ladda ned rapporten (Excel)', '/compliance' + query(filters), 'basutbud-' + asOf + '.xlsx')));
 
-  const points = trend.items;
-  const trendBox = chartBox('Utvecklingen de senaste 36 månaderna', '320px');
-  add(page, h('section', { 'aria-labelledby': 'trend-heading' },
-    h('h2', { id: 'trend-heading' }, 'Utveckling, 36 månader'), trendBox,
-    h('details', {}, h('summary', {}, 'Visa som tabell'),
-      table('Utveckling per månad', ['Datum', 'Revision', 'Enheter', 'Uppfyller', 'Andel som uppfyller', 'Medelpoäng'],
-        points.map(point => [point.date, point.baseline?.name || 'Ingen revision', number(point.units), number(point.compliant),
-          point.compliant === undefined || !point.units ? '–' : percent(point.compliant / point.units), percent(point.averageScore)]),
-        { numeric: [2, 3, 4, 5] }))));
-  attach(() => lineChart(trendBox, points.map(point => point.date), [
-    { name: 'Andel som uppfyller', values: points.map(point => point.compliant === undefined || !point.units ? null : point.compliant / point.units) },
-    { name: 'Medelpoäng', values: points.map(point => point.averageScore ?? null) },
-  ]));
+  const trendSection = h('section', { 'aria-labelledby': 'trend-heading', 'aria-busy': 'true' },
+    h('h2', { id: 'trend-heading' }, 'Utveckling, 36 månader'), h('p', { class: 'loading' }, 'Hämtar utvecklingen …'));
+  add(page, trendSection);
+  later(async () => {
+    let points;
+    try {
+      points = (await trendAnswer).items;
+    } catch (error) {
+      replace(trendSection, trendSection.firstChild, problemNotice(error));
+      return;
+    }
+    const trendBox = chartBox('Utvecklingen de senaste 36 månaderna', '320px');
+    replace(trendSection, trendSection.firstChild, trendBox,
+      h('details', {}, h('summary', {}, 'Visa som tabell'),
+        table('Utveckling per månad', ['Datum', 'Revision', 'Enheter', 'Uppfyller', 'Andel som uppfyller', 'Medelpoäng'],
+          points.map(point => [point.date, point.baseline?.name || 'Ingen revision', number(point.units), number(point.compliant),
+            point.compliant === undefined || !point.units ? '–' : percent(point.compliant / point.units), percent(point.averageScore)]),
+          { numeric: [2, 3, 4, 5] })));
+    trendSection.removeAttribute('aria-busy');
+    await draw(() => lineChart(trendBox, points.map(point => point.date), [
+      { name: 'Andel som uppfyller', values: points.map(point => point.compliant === undefined || !point.units ? null : point.compliant / point.units) },
+      { name: 'Medelpoäng', values: points.map(point => point.averageScore ?? null) },
+    ]));
+  });
 
   const ranked = services.items.filter(item => item.coverage !== undefined).sort((a, b) => b.coverage - a.coverage);
   const barsBox = chartBox('Täckning per tjänst i basutbudet', barHeight(ranked.length));

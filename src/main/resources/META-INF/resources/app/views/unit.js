@@ -4,7 +4,7 @@
 
 import { h, add, notice, table, field } from '../dom.js';
 import { api, raw, query, ApiError } from '../api.js';
-import { percent, today, STATUS, unitType } from '../format.js';
+import { percent, today, STATUS, unitType, bySwedish } from '../format.js';
 import { mayEdit } from '../auth.js';
 import { catalogue, serviceName } from '../catalogue.js';
 import { timeline } from '../charts.js';
@@ -122,7 +122,7 @@ async function submitting(form, status, work) {
 function startForm(path, services, ongoing, refresh) {
   const offered = new Set(ongoing.map(period => period.serviceCode));
   const choices = [...services.values()].filter(service => service.status === 'ACTIVE' && !offered.has(service.code))
-    .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+    .sort((a, b) => bySwedish(a.name, b.name));
   const service = h('select', { name: 'serviceCode', required: true }, h('option', { value: '' }, 'Välj e-tjänst'),
     choices.map(choice => h('option', { value: choice.code }, choice.name)));
   const since = h('input', { name: 'since', type: 'date', value: today(), required: true });
@@ -168,7 +168,7 @@ function endButton(path, period, name, refresh) {
 }
 
 function exemptionForm(path, compliance, name, refresh) {
-  const codes = [...compliance.missing, ...compliance.offered].sort((a, b) => name(a).localeCompare(name(b), 'sv'));
+  const codes = [...compliance.missing, ...compliance.offered].sort((a, b) => bySwedish(name(a), name(b)));
   if (!codes.length) return null;
   const service = h('select', { name: 'serviceCode', required: true }, h('option', { value: '' }, 'Välj e-tjänst'),
     codes.map(code => h('option', { value: code }, name(code))));
