@@ -1,6 +1,6 @@
 -- The full compliance report (today, the published revision in force) in one hand-written statement:
 -- the database's floor that the service's report is measured against. Same rule as the v1 contract:
--- required = applicable requirements minus exemptions in force; score = offered / required, 1 when
+-- required = applicable requirements minus approved exemptions in force; score = offered / required, 1 when
 -- nothing is required. The test suite checks that it agrees with the service on every unit.
 -- Joins rather than a subquery per unit and requirement (4 s at L), and JIT off as the service's sessions
 -- have it (PostgreSQL spends longer compiling this than running it).
@@ -18,7 +18,7 @@ with revision as (
     join baseline_requirement r on r.baseline_id = (select id from revision)
          and (cardinality(r.unit_types) = 0 or u.unit_type = any (r.unit_types))
     join e_service s on s.id = r.e_service_id
-    left join exemption x on x.care_unit_id = u.id and x.e_service_id = r.e_service_id
+    left join exemption x on x.care_unit_id = u.id and x.e_service_id = r.e_service_id and x.status = 'APPROVED'
          and x.since <= current_date and (x.until is null or x.until > current_date)
     left join offering o on o.care_unit_id = u.id and o.e_service_id = r.e_service_id
          and o.since <= current_date and (o.until is null or o.until > current_date)

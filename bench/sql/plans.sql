@@ -10,7 +10,7 @@ select u.hsa_id, u.name, u.unit_type, u.care_provider, u.administration, u.munic
              where o.care_unit_id = u.id and o.since <= current_date
                and (o.until is null or o.until > current_date)) as offered,
        array(select x.e_service_id from exemption x
-             where x.care_unit_id = u.id and x.since <= current_date
+             where x.care_unit_id = u.id and x.status = 'APPROVED' and x.since <= current_date
                and (x.until is null or x.until > current_date)) as exempted
 from care_unit u
 where (u.opened_on is null or u.opened_on <= current_date) and (u.closed_on is null or u.closed_on > current_date)
@@ -23,7 +23,7 @@ select u.hsa_id, u.name, u.unit_type, u.care_provider, u.administration, u.munic
              where o.care_unit_id = u.id and o.since <= current_date
                and (o.until is null or o.until > current_date)) as offered,
        array(select x.e_service_id from exemption x
-             where x.care_unit_id = u.id and x.since <= current_date
+             where x.care_unit_id = u.id and x.status = 'APPROVED' and x.since <= current_date
                and (x.until is null or x.until > current_date)) as exempted
 from care_unit u
 where (u.opened_on is null or u.opened_on <= current_date) and (u.closed_on is null or u.closed_on > current_date)
@@ -44,7 +44,7 @@ left join lateral (
 left join lateral (
     select array_agg(x.e_service_id) as services, array_agg(x.since - date '1970-01-01') as since,
            array_agg(coalesce(x.until - date '1970-01-01', 2147483647)) as until
-    from exemption x where x.care_unit_id = u.id
+    from exemption x where x.care_unit_id = u.id and x.status = 'APPROVED'
       and x.since <= current_date and (x.until is null or x.until > current_date - 1095)) x on true
 where (u.opened_on is null or u.opened_on <= current_date) and (u.closed_on is null or u.closed_on > current_date - 1095)
 order by u.hsa_id;

@@ -156,6 +156,15 @@ async function editor(browser) {
     periods: await page.$$eval('table.periods tbody tr', rows => rows.map(row => row.dataset.service)),
   };
   await check(page, 'enhet-redaktor');
+  // A request for an exemption, which counts only once an administrator has decided.
+  await page.selectOption('form[aria-labelledby=exemption-heading] select[name=serviceCode]', scenario.services.a);
+  await page.selectOption('form[aria-labelledby=exemption-heading] select[name=reasonCode]', 'TECHNICAL');
+  await page.fill('form[aria-labelledby=exemption-heading] textarea', 'Bokningssystemet saknar stöd');
+  await whileRendering(page, () => page.getByRole('button', { name: 'Skicka begäran' }).click());
+  seen.editor.requested = {
+    flash: await page.textContent('.notice-success'),
+    status: await page.$eval('table.exemptions tbody tr[data-service="' + scenario.services.a + '"]', row => row.dataset.status),
+  };
   await show(page, '#/enheter/' + scenario.otherUnit);
   seen.editor.otherForms = await page.$$eval('main form', forms => forms.length);
   seen.editor.otherNote = await page.textContent('.read-only');
@@ -185,6 +194,17 @@ async function reader(browser) {
   await context.close();
 }
 
+async function decider(browser) {
+  const { context, page } = await signIn(browser, 'basutbud-admin', []);
+  await show(page, '#/undantag');
+  await check(page, 'undantag');
+  const row = 'table.requested tbody tr[data-hsa-id="' + scenario.units.partial + '"][data-service="' + scenario.services.a + '"]';
+  await page.fill(row + ' input', 'Beviljas till systembytet');
+  await whileRendering(page, () => page.click(row + ' button:has-text("Bevilja")'));
+  seen.decided = { flash: await page.textContent('.notice-success'), stillListed: (await page.$$(row)).length };
+  await context.close();
+}
+
 (async () => {
   fs.mkdirSync(shots, { recursive: true });
   const browser = await chromium.launch({
@@ -196,6 +216,7 @@ async function reader(browser) {
     await admin(browser);
     await editor(browser);
     await reader(browser);
+    await decider(browser);
   } finally {
     await browser.close();
   }

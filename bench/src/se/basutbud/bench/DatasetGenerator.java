@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 
 /**
  * A national dataset for the benchmark: care units across 21 regions and private care providers, 40
@@ -261,8 +262,15 @@ public final class DatasetGenerator {
                 offerings(unit, out);
             }
         });
+        // Exemptions as management decided them: approved.
         insertByNaturalKeys(
-                sink, "exemption", "reason varchar(1000), since date, until date", "reason, since, until", out -> {
+                sink,
+                "exemption",
+                "reason varchar(1000), since date, until date",
+                "reason, since, until",
+                new LinkedHashMap<>(Map.of(
+                        "status", "'APPROVED'", "reason_code", "'DECIDED'", "decided_at", "x.since::timestamptz")),
+                out -> {
                     for (Unit unit : units) {
                         exemptions(unit, out);
                     }
@@ -296,14 +304,24 @@ public final class DatasetGenerator {
      */
     private static void insertByNaturalKeys(Sink sink, String table, String columnTypes, String columns, CopyRows rows)
             throws IOException {
+        insertByNaturalKeys(sink, table, columnTypes, columns, Map.of(), rows);
+    }
+
+    /** As above, every row also given the constant values (SQL expressions) of {@code fixed}, by column. */
+    private static void insertByNaturalKeys(
+            Sink sink, String table, String columnTypes, String columns, Map<String, String> fixed, CopyRows rows)
+            throws IOException {
         String staged = "staged_" + table;
         sink.statement("create temp table " + staged + " (hsa_id varchar(31), code varchar(64), " + columnTypes
                 + ") on commit drop");
         sink.copy(staged, "hsa_id, code, " + columns, rows);
         String selected = String.join(
                 ", ", Arrays.stream(columns.split(", ")).map(c -> "x." + c).toList());
-        sink.statement("insert into " + table + " (care_unit_id, e_service_id, " + columns + ") "
-                + "select u.id, s.id, " + selected + " from " + staged + " x "
+        String fixedColumns =
+                fixed.keySet().stream().map(column -> ", " + column).collect(Collectors.joining());
+        String fixedValues = fixed.values().stream().map(value -> ", " + value).collect(Collectors.joining());
+        sink.statement("insert into " + table + " (care_unit_id, e_service_id, " + columns + fixedColumns + ") "
+                + "select u.id, s.id, " + selected + fixedValues + " from " + staged + " x "
                 + "join care_unit u on u.hsa_id = x.hsa_id join e_service s on s.code = x.code");
     }
 

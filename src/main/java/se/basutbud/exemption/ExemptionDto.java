@@ -1,5 +1,6 @@
 package se.basutbud.exemption;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -15,9 +16,35 @@ public record ExemptionDto(
         LocalDate since,
 
         @Schema(description = "First day the exemption no longer applies; absent for no end")
-        LocalDate until) {
+        LocalDate until,
+
+        @Schema(description = "Only APPROVED exemptions count in compliance, coverage and contact cards")
+        ExemptionStatus status,
+
+        ExemptionReason reasonCode,
+
+        @Schema(description = "Who asked for it or set it: the subject of their token")
+        String requestedBy,
+
+        @Schema(description = "The administrator who approved or rejected it; absent while requested")
+        String decidedBy,
+
+        Instant decidedAt,
+
+        @Schema(description = "Why it was approved or rejected")
+        String decisionNote) {
 
     static ExemptionDto of(Exemption exemption) {
-        return new ExemptionDto(exemption.service.code, exemption.reason, exemption.since, exemption.until);
+        return new ExemptionDto(
+                exemption.service.code,
+                exemption.reason,
+                exemption.since,
+                exemption.until,
+                exemption.status,
+                exemption.reasonCode,
+                exemption.requestedBy,
+                exemption.decidedBy,
+                exemption.decidedAt,
+                exemption.decisionNote);
     }
 }

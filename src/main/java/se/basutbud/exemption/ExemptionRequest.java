@@ -24,4 +24,13 @@ public record ExemptionRequest(
         LocalDate since,
 
         @Schema(description = "First day the exemption no longer applies; omit for no end")
-        LocalDate until) {}
+        LocalDate until,
+
+        @Schema(description = "Why, as a code; DECIDED when absent")
+        ExemptionReason reasonCode) {
+
+    /** The reason code given, or DECIDED. */
+    ExemptionReason reasonCodeOrDecided() {
+        return reasonCode == null ? ExemptionReason.DECIDED : reasonCode;
+    }
+}

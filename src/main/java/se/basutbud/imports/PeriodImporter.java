@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import se.basutbud.audit.AuditLog;
 import se.basutbud.db.JdbcBatch;
@@ -114,6 +115,28 @@ abstract class PeriodImporter implements Importer {
 
     /** The table, {@code offering} or {@code exemption}. */
     abstract String table();
+
+    /** A condition on the stored periods that stand (others are history and never in the way); none by default. */
+    String standing() {
+        return "";
+    }
+
+    /** Columns beyond the period's own that a new period of this import gets, with their values. */
+    Map<String, Object> insertedColumns(Actor actor, Timestamp now) {
+        return Map.of();
+    }
+
+    /** Columns beyond the period's own that a changed period of this import gets, with their values. */
+    Map<String, Object> updatedColumns(Actor actor, Timestamp now) {
+        return Map.of();
+    }
+
+    private static void bind(PreparedStatement statement, int first, Map<String, Object> columns) throws SQLException {
+        int index = first;
+        for (Object value : columns.values()) {
+            statement.setObject(index++, value);
+        }
+    }
 
     /** The column of the period's text, {@code url} or {@code reason}. */
     abstract String textColumn();
@@ -419,11 +442,20 @@ abstract class PeriodImporter implements Importer {
         Timestamp now = Timestamp.from(run.writtenAt);
         // Audit rows go out in batches as the writes do, so that none is held in memory.
         AuditLog.ImportTrail trail = audit.importTrail(connection, run.actor.subject(), run.jobId);
+        Map<String, Object> inserted = insertedColumns(run.actor, now);
+        Map<String, Object> updated = updatedColumns(run.actor, now);
         try (PreparedStatement insert = connection.prepareStatement("insert into " + table()
-                        + " (care_unit_id, e_service_id, " + textColumn()
-                        + ", since, until, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)");
-                PreparedStatement update = connection.prepareStatement(
-                        "update " + table() + " set " + textColumn() + " = ?, until = ?, updated_at = ? where id = ?");
+                        + " (care_unit_id, e_service_id, " + textColumn() + ", since, until, created_at, updated_at"
+                        + inserted.keySet().stream()
+                                .map(column -> ", " + column)
+                                .collect(Collectors.joining())
+                        + ") values (?, ?, ?, ?, ?, ?, ?" + ", ?".repeat(inserted.size()) + ")");
+                PreparedStatement update = connection.prepareStatement("update " + table() + " set " + textColumn()
+                        + " = ?, until = ?, updated_at = ?"
+                        + updated.keySet().stream()
+                                .map(column -> ", " + column + " = ?")
+                                .collect(Collectors.joining())
+                        + " where id = ?");
                 PreparedStatement delete = connection.prepareStatement("delete from " + table() + " where id = ?")) {
             JdbcBatch inserts = new JdbcBatch(insert);
             JdbcBatch updates = new JdbcBatch(update);
@@ -442,6 +474,7 @@ abstract class PeriodImporter implements Importer {
                     insert.setObject(5, period.until);
                     insert.setTimestamp(6, now);
                     insert.setTimestamp(7, now);
+                    bind(insert, 8, inserted);
                     inserts.add();
                     trail.add(new AuditLog.Entry(
                             entityType(), key, AuditLog.Action.CREATE, null, dto(write.serviceCode(), name, period)));
@@ -458,7 +491,8 @@ abstract class PeriodImporter implements Importer {
                     update.setString(1, write.after().text);
                     update.setObject(2, write.after().until);
                     update.setTimestamp(3, now);
-                    update.setLong(4, write.after().id);
+                    bind(update, 4, updated);
+                    update.setLong(4 + updated.size(), write.after().id);
                     updates.add();
                     trail.add(new AuditLog.Entry(
                             entityType(),
@@ -495,7 +529,8 @@ abstract class PeriodImporter implements Importer {
         Map<String, List<Period>> periods = new HashMap<>();
         Long[] ids = units.stream().map(ImportUnits.Unit::id).toArray(Long[]::new);
         try (PreparedStatement select = connection.prepareStatement("select id, care_unit_id, e_service_id, "
-                + textColumn() + ", since, until from " + table() + " where care_unit_id = any(?) order by since")) {
+                + textColumn() + ", since, until from " + table() + " where care_unit_id = any(?)" + standing()
+                + " order by since")) {
             select.setArray(1, connection.createArrayOf("bigint", ids));
             select.setFetchSize(5_000);
             try (ResultSet rows = select.executeQuery()) {

@@ -26,6 +26,7 @@ import se.basutbud.careunit.UnitType;
 import se.basutbud.eservice.EService;
 import se.basutbud.eservice.EServiceRequests;
 import se.basutbud.eservice.EServiceService;
+import se.basutbud.exemption.ExemptionReason;
 import se.basutbud.exemption.ExemptionRequest;
 import se.basutbud.exemption.ExemptionService;
 import se.basutbud.offering.OfferingRequest;
@@ -235,7 +236,8 @@ class SampleRegion {
                         new ExemptionRequest(
                                 "Ingen vaccinationsmottagning; hänvisar till " + municipality + " vårdcentral",
                                 today.minusDays(30 + random.nextInt(700)),
-                                null));
+                                null,
+                                ExemptionReason.NOT_APPLICABLE));
             }
             if (number == 7) {
                 units.put(

@@ -21,7 +21,7 @@ public final class DateRules {
         return offeringInForceBetween(":" + first, ":" + last);
     }
 
-    /** Exemption {@code x}: started by the last day, not lapsed by the first. */
+    /** Exemption {@code x}: approved, started by the last day, not lapsed by the first. */
     public static String exemptionInForce(String first, String last) {
         return exemptionInForceBetween(":" + first, ":" + last);
     }
@@ -37,8 +37,8 @@ public final class DateRules {
         return "o.since <= " + last + " and (o.until is null or o.until > " + first + ")";
     }
 
-    /** As {@link #exemptionInForce}, for days given as SQL expressions. */
+    /** As {@link #exemptionInForce}, for days given as SQL expressions. Requested and rejected ones never count. */
     public static String exemptionInForceBetween(String first, String last) {
-        return "x.since <= " + last + " and (x.until is null or x.until > " + first + ")";
+        return "x.status = 'APPROVED' and x.since <= " + last + " and (x.until is null or x.until > " + first + ")";
     }
 }

@@ -43,4 +43,13 @@ export const UNIT_TYPES = {
   OTHER: 'Övrigt',
 };
 
+export const EXEMPTION_STATUS = { REQUESTED: 'Begärt', APPROVED: 'Beviljat', REJECTED: 'Avslaget' };
+
+export const EXEMPTION_REASONS = {
+  NOT_APPLICABLE: 'Enheten gör inte det arbetet',
+  TECHNICAL: 'Journal- eller bokningssystemet kan inte',
+  TEMPORARY: 'Tillfälligt',
+  DECIDED: 'Beslutat undantag',
+};
+
 export const unitType = code => UNIT_TYPES[code] || code || '–';

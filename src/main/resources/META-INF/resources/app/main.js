@@ -17,6 +17,7 @@ const ROUTES = [
   { pattern: /^\/mal$/, view: view('goals', 'goals'), title: 'Mål', nav: '/mal' },
   { pattern: /^\/basutbud$/, view: view('baselines', 'baselines'), title: 'Basutbud', nav: '/basutbud' },
   { pattern: /^\/basutbud\/(\d+)$/, view: view('baselines', 'baseline'), title: 'Revision', section: '/basutbud' },
+  { pattern: /^\/undantag$/, view: view('exemptions', 'exemptions'), title: 'Undantag', nav: '/undantag', roles: [ROLES.ADMIN] },
   { pattern: /^\/import$/, view: view('imports', 'imports'), title: 'Import', nav: '/import', roles: [ROLES.ADMIN, ROLES.EDITOR] },
 ];
 

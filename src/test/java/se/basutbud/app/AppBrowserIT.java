@@ -147,7 +147,7 @@ class AppBrowserIT {
                         List.of(),
                         list(view.getValue()),
                         "serious or critical axe-core violations in " + view.getKey()));
-        assertEquals(10, seen.get("axe").size(), "every view and the sign-in page were checked: " + seen.get("axe"));
+        assertEquals(11, seen.get("axe").size(), "every view and the sign-in page were checked: " + seen.get("axe"));
 
         // Översikt: the key figures are the report's summary.
         JsonNode figures = seen.get("overview").get("figures");
@@ -286,6 +286,16 @@ class AppBrowserIT {
                                 "/api/v1/care-units/" + provider + "-2/offerings",
                                 Map.of("asOf", today.plusDays(1).toString()))
                         .getList("serviceCode")));
+        assertEquals("REQUESTED", editor.get("requested").get("status").asText(), editor.toString());
+        assertTrue(editor.get("requested").get("flash").asText().contains("skickad för beslut"), editor.toString());
+        // The administrator approves it in the queue; from then on it counts.
+        JsonNode decided = seen.get("decided");
+        assertTrue(decided.get("flash").asText().contains("beviljat"), decided.toString());
+        assertEquals(0, decided.get("stillListed").asInt());
+        JsonPath exemption = get("/api/v1/care-units/" + provider + "-2/exemptions", Map.of());
+        assertEquals(List.of("APPROVED"), exemption.getList("status"));
+        assertEquals(List.of("TECHNICAL"), exemption.getList("reasonCode"));
+        assertEquals(List.of("Beviljas till systembytet"), exemption.getList("decisionNote"));
         assertEquals(0, editor.get("otherForms").asInt());
         assertEquals(403, editor.get("otherWrite").asInt());
         assertTrue(list(editor.get("nav")).contains("Import"));
@@ -302,8 +312,10 @@ class AppBrowserIT {
                 "oversikt",
                 "enheter",
                 "jamlikhet",
+                "mal",
                 "basutbud",
                 "basutbud-utkast",
+                "undantag",
                 "import",
                 "enhet-redaktor",
                 "enhet-lasare")) {

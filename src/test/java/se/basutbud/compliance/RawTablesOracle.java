@@ -97,8 +97,8 @@ final class RawTablesOracle {
                                     date(rows.getDate(4))));
                 }
             }
-            try (ResultSet rows =
-                    statement.executeQuery("select care_unit_id, e_service_id, since, until from exemption")) {
+            try (ResultSet rows = statement.executeQuery(
+                    "select care_unit_id, e_service_id, since, until from exemption where status = 'APPROVED'")) {
                 while (rows.next()) {
                     long service = rows.getLong(2);
                     exemptions

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 
 import se.basutbud.support.Tokens;
 
@@ -271,6 +272,34 @@ class PeriodImportTest {
                 submit("listed-residents", CSV, bytes(csv), Map.of("mode", "full", "careProvider", provider))
                         .then(),
                 400);
+    }
+
+    @Test
+    void aUnitEditorsFileAsksForExemptionsThatAnAdministratorDecides() {
+        String provider = newCareProvider();
+        putUnit(provider + "-1", "PRIMARY_CARE", Map.of());
+        Response accepted = submit(
+                se.basutbud.support.Tokens.editor(provider),
+                "exemptions",
+                CSV,
+                file("undantag.csv", provider),
+                Map.of());
+        accepted.then().statusCode(202);
+        JsonPath job = finished(
+                se.basutbud.support.Tokens.editor(provider), accepted.jsonPath().getLong("id"));
+        assertEquals("SUCCEEDED", job.getString("status"), job.prettify());
+        json().get("/api/v1/care-units/" + provider + "-1/exemptions")
+                .then()
+                .body("status", contains("REQUESTED"))
+                .body("reasonCode", contains("DECIDED"))
+                .body("requestedBy", contains("test-editor"))
+                .body("[0].decidedBy", org.hamcrest.Matchers.nullValue());
+        json().body(Map.of("note", "Ombyggnaden är beslutad"))
+                .post("/api/v1/care-units/" + provider + "-1/exemptions/resevaccination/approve")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("APPROVED"))
+                .body("decidedBy", equalTo("test-admin"));
     }
 
     @Test

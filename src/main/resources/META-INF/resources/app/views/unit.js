@@ -4,8 +4,8 @@
 
 import { h, add, notice, table, field } from '../dom.js';
 import { api, raw, query, ApiError } from '../api.js';
-import { percent, today, STATUS, unitType, bySwedish } from '../format.js';
-import { mayEdit } from '../auth.js';
+import { percent, today, STATUS, unitType, bySwedish, EXEMPTION_STATUS, EXEMPTION_REASONS } from '../format.js';
+import { mayEdit, isAdmin } from '../auth.js';
 import { catalogue, serviceName } from '../catalogue.js';
 import { timeline } from '../charts.js';
 import { heading, problemNotice, chartBox } from './common.js';
@@ -64,10 +64,14 @@ export async function unit({ match, params, session, attach, refresh, flash }) {
   add(page, h('section', { 'aria-labelledby': 'exemptions-heading' },
     h('h2', { id: 'exemptions-heading' }, 'Undantag'),
     exemptions.length
-      ? table('Undantag med skäl', ['E-tjänst', 'Skäl', 'Från', 'Till'],
-        exemptions.map(exemption => [name(exemption.serviceCode), exemption.reason, exemption.since, exemption.until || 'tills vidare']))
+      ? table('Undantag med skäl; bara beviljade räknas', ['E-tjänst', 'Skäl', 'Från', 'Till', 'Status'],
+        exemptions.map(exemption => ({ attrs: { 'data-service': exemption.serviceCode, 'data-status': exemption.status },
+          cells: [name(exemption.serviceCode), (EXEMPTION_REASONS[exemption.reasonCode] || exemption.reasonCode) + ': ' + exemption.reason,
+            exemption.since, exemption.until || 'tills vidare',
+            (EXEMPTION_STATUS[exemption.status] || exemption.status) + (exemption.decisionNote ? ' (' + exemption.decisionNote + ')' : '')] })),
+        { className: 'data exemptions' })
       : h('p', {}, 'Enheten har inga undantag.'),
-    editable && !(compliance instanceof Error) ? exemptionForm(path, compliance, name, refresh) : null));
+    editable ? exemptionForm(path, compliance, services, name, refresh, isAdmin(session)) : null));
 
   add(page, h('section', { 'aria-labelledby': 'card-heading' },
     h('h2', { id: 'card-heading' }, 'Kontaktkort på 1177'),
@@ -167,25 +171,32 @@ function endButton(path, period, name, refresh) {
   return wrapper;
 }
 
-function exemptionForm(path, compliance, name, refresh) {
-  const codes = [...compliance.missing, ...compliance.offered].sort((a, b) => bySwedish(name(a), name(b)));
+function exemptionForm(path, compliance, services, name, refresh, administrator) {
+  // The services the basutbud requires of the unit today; every active one when no revision is in force.
+  const codes = (compliance instanceof Error
+    ? [...services.values()].filter(service => service.status === 'ACTIVE').map(service => service.code)
+    : [...compliance.missing, ...compliance.offered]).sort((a, b) => bySwedish(name(a), name(b)));
   if (!codes.length) return null;
   const service = h('select', { name: 'serviceCode', required: true }, h('option', { value: '' }, 'Välj e-tjänst'),
     codes.map(code => h('option', { value: code }, name(code))));
+  const reasonCode = h('select', { name: 'reasonCode' },
+    Object.entries(EXEMPTION_REASONS).map(([code, text]) => h('option', { value: code, selected: code === 'NOT_APPLICABLE' }, text)));
   const reason = h('textarea', { name: 'reason', required: true, maxlength: 1000, rows: 3 });
   const since = h('input', { name: 'since', type: 'date', value: today() });
   const until = h('input', { name: 'until', type: 'date' });
   const status = formStatus();
   const form = h('form', { class: 'inline-form', 'aria-labelledby': 'exemption-heading' },
-    h('h3', { id: 'exemption-heading' }, 'Undanta enheten från en e-tjänst i basutbudet'),
-    field('E-tjänst', service), field('Skäl', reason), field('Från och med', since), field('Till (valfritt, första dagen utan undantag)', until),
-    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Spara undantag')), status);
+    h('h3', { id: 'exemption-heading' }, administrator ? 'Undanta enheten från en e-tjänst i basutbudet' : 'Begär undantag från en e-tjänst i basutbudet'),
+    administrator ? null : h('p', { class: 'hint' }, 'Undantaget räknas först när en administratör har beviljat det.'),
+    field('E-tjänst', service), field('Skälkod', reasonCode), field('Skäl', reason), field('Från och med', since), field('Till (valfritt, första dagen utan undantag)', until),
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, administrator ? 'Spara undantag' : 'Skicka begäran')), status);
   form.addEventListener('submit', event => {
     event.preventDefault();
     submitting(form, status, async () => {
-      const body = { reason: reason.value.trim(), since: since.value || undefined, until: until.value || undefined };
+      const body = { reason: reason.value.trim(), reasonCode: reasonCode.value, since: since.value || undefined, until: until.value || undefined };
       await raw(path + '/exemptions/' + encodeURIComponent(service.value), { method: 'PUT', body });
-      refresh('Undantaget från ' + name(service.value) + ' är sparat.');
+      refresh(administrator ? 'Undantaget från ' + name(service.value) + ' är beviljat.'
+        : 'Begäran om undantag från ' + name(service.value) + ' är skickad för beslut.');
     });
   });
   return form;
