@@ -67,7 +67,7 @@ TARGETS = [
     ("goal_service_coverage.ratio_to_trend", "<=", 1.0, "a coverage goal's progress (36 months) <= the trend's time"),
     ("goal_compliant_share.ratio_to_trend", "<=", 1.0, "a compliance goal's progress (36 months) <= the trend's time"),
     ("diff.ratio_to_report", "<=", 2.0, "a draft's diff with its impact <= 2 x the report's time"),
-    ("app.overview.usable_median_s", "<=", 2.0, "the app's overview usable <= 2 s"),
+    ("app.overview.usable_median_s", "<=", 2.0, "the app's overview usable <= 2 s of navigation"),
     ("app.heatmap.usable_median_s", "<=", 1.0, "the app's heatmap of ~1,000 units usable <= 1 s"),
 ]
 
@@ -758,12 +758,11 @@ def table_lines(results, print):
             print(f"{name:44} {figure['median_s']:>14} {'':>9} {'':>9} {0:>8}  {ratio} {note}")
     a = f.get("app")
     if a:
-        print(f"{'app: overview, navigation to usable (s)':44} {a['overview']['usable_median_s']:>14} {'':>9} {'':>9} "
-              f"{0:>8}  all drawn {a['overview']['median_s']} s; API alone {a['overview']['api_median_s']} s, "
-              f"{a['overview']['units']} units")
-        print(f"{'app: heatmap of ~1,000 units (s)':44} {a['heatmap']['usable_median_s']:>14} {'':>9} {'':>9} {0:>8}  "
-              f"API alone {a['heatmap']['api_median_s']} s, {a['heatmap']['units']} units, "
-              f"{a['heatmap']['rows_shown']} rows a page")
+        for name, key in (("app: overview, navigation to usable (s)", "overview"),
+                          ("app: heatmap of ~1,000 units, to usable (s)", "heatmap")):
+            v = a[key]
+            print(f"{name:44} {v['usable_median_s']:>14} {'':>9} {'':>9} {0:>8}  all drawn {v['median_s']} s; "
+                  f"first visit {v['first_visit_usable_median_s']} s; API alone {v['api_median_s']} s, {v['units']} units")
     print(f"{'peak RSS (MB)':44} {f['peak_rss_mb']:>14}")
     print("")
     for verdict in results["targets"]:

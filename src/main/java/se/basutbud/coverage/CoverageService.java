@@ -78,9 +78,10 @@ public class CoverageService {
     public record OnDate(LocalDate date, Double unitCoverage, Double residentCoverage) {}
 
     /**
-     * Coverage of one e-service over all the filter's units on each of the dates, in one set-based read:
-     * what a goal's history follows. The same rules as {@link #coverage} (the tests compare the two), written
-     * for many days: each unit's periods are joined with the days they cover rather than looked up per day.
+     * Coverage of one e-service over all the filter's units on each of the dates: what a goal's history
+     * follows. Four plain reads (the units open at some point of the dates, the service's offering and approved
+     * exemption periods then, the residents' figures), and the rules of {@link #coverage} applied to each unit
+     * on each day in memory, a unit at a time; the tests compare the two date by date.
      */
     @Transactional
     public List<OnDate> coverageOn(String serviceCode, UnitFilter filter, List<LocalDate> dates) {
@@ -88,53 +89,115 @@ public class CoverageService {
             return List.of();
         }
         EService service = EServiceService.require(serviceCode);
+        long[] days = dates.stream().mapToLong(LocalDate::toEpochDay).toArray();
         OptionalConditions conditions = filter.conditions(UnitFilter.Naming.TABLE);
         Map<String, Object> params = new HashMap<>(conditions.params());
-        params.put("days", dates.stream().map(LocalDate::toString).toList());
         params.put("first", dates.stream().min(LocalDate::compareTo).orElseThrow());
         params.put("last", dates.stream().max(LocalDate::compareTo).orElseThrow());
         params.put("service", service.id);
-        String sql = "with days as (select distinct unnest(cast(:days as date[])) as day),"
-                + " scope as (select u.id, u.opened_on, u.closed_on from care_unit u where "
-                + DateRules.unitOpen("first", "last") + conditions.andClauses() + "),"
-                + " open_days as (select d.day, u.id from days d join scope u on "
-                + DateRules.unitOpenBetween("d.day", "d.day") + "),"
-                + " offered as (select distinct d.day, o.care_unit_id as id from offering o join days d on "
-                + DateRules.offeringInForceBetween("d.day", "d.day") + " where o.e_service_id = :service and "
-                + DateRules.offeringInForce("first", "last") + "),"
-                + " exempted as (select distinct d.day, x.care_unit_id as id from exemption x join days d on "
-                + DateRules.exemptionInForceBetween("d.day", "d.day") + " where x.e_service_id = :service and "
-                + DateRules.exemptionInForce("first", "last") + "),"
-                // A figure holds from its date until the unit's next figure.
-                + " figures as (select l.care_unit_id as id, l.count, l.valid_from, lead(l.valid_from)"
-                + "   over (partition by l.care_unit_id order by l.valid_from) as valid_to"
-                + "   from listed_residents l where l.valid_from <= :last),"
-                + " resident_days as (select d.day, f.id, f.count from figures f join days d"
-                + "   on f.valid_from <= d.day and (f.valid_to is null or f.valid_to > d.day))"
-                + " select od.day, count(*) as units,"
-                + " count(*) filter (where ex.id is not null) as exempted,"
-                + " count(*) filter (where ex.id is null and of.id is not null) as offering,"
-                + " coalesce(sum(r.count) filter (where ex.id is null), 0) as residents,"
-                + " coalesce(sum(r.count) filter (where ex.id is null and of.id is not null), 0) as covered,"
-                + " count(*) filter (where ex.id is null and r.count is null) as unknown"
-                + " from open_days od"
-                + " left join offered of on of.day = od.day and of.id = od.id"
-                + " left join exempted ex on ex.day = od.day and ex.id = od.id"
-                + " left join resident_days r on r.day = od.day and r.id = od.id"
-                + " group by od.day";
-        Map<LocalDate, CoverageDtos.Item> byDate = new HashMap<>();
-        read(sql, params, rows -> {
-            LocalDate day = rows.getObject(1, LocalDate.class);
-            byDate.put(day, item(null, rows));
-        });
-        return dates.stream()
-                .map(day -> {
-                    CoverageDtos.Item item = byDate.get(day);
-                    return item == null
-                            ? new OnDate(day, null, null)
-                            : new OnDate(day, item.unitCoverage(), item.residentCoverage());
-                })
-                .toList();
+        Map<Long, List<long[]>> offered = new HashMap<>();
+        read(
+                "select o.care_unit_id, o.since, o.until from offering o where o.e_service_id = :service and "
+                        + DateRules.offeringInForce("first", "last"),
+                params,
+                rows -> offered.computeIfAbsent(rows.getLong(1), id -> new ArrayList<>(2))
+                        .add(period(rows)));
+        Map<Long, List<long[]>> exempted = new HashMap<>();
+        read(
+                "select x.care_unit_id, x.since, x.until from exemption x where x.e_service_id = :service and "
+                        + DateRules.exemptionInForce("first", "last"),
+                params,
+                rows -> exempted.computeIfAbsent(rows.getLong(1), id -> new ArrayList<>(2))
+                        .add(period(rows)));
+        // Each unit's figures by date; a day's figure is the latest on or before it.
+        Map<Long, List<long[]>> figures = new HashMap<>();
+        read(
+                "select l.care_unit_id, l.valid_from, l.count from listed_residents l where l.valid_from <= :last"
+                        + " order by l.care_unit_id, l.valid_from",
+                params,
+                rows -> figures.computeIfAbsent(rows.getLong(1), id -> new ArrayList<>(2))
+                        .add(new long[] {rows.getObject(2, LocalDate.class).toEpochDay(), rows.getLong(3)}));
+        int[] units = new int[days.length];
+        int[] exemptedUnits = new int[days.length];
+        int[] offering = new int[days.length];
+        long[] residents = new long[days.length];
+        long[] covered = new long[days.length];
+        int[] unknown = new int[days.length];
+        read(
+                "select u.id, u.opened_on, u.closed_on from care_unit u where " + DateRules.unitOpen("first", "last")
+                        + conditions.andClauses(),
+                params,
+                rows -> {
+                    long id = rows.getLong(1);
+                    long[] open = period(rows);
+                    for (int i = 0; i < days.length; i++) {
+                        long day = days[i];
+                        if (!holds(open, day)) {
+                            continue;
+                        }
+                        units[i]++;
+                        if (holdsAny(exempted.get(id), day)) {
+                            exemptedUnits[i]++;
+                            continue;
+                        }
+                        boolean offers = holdsAny(offered.get(id), day);
+                        if (offers) {
+                            offering[i]++;
+                        }
+                        Long count = figureOn(figures.get(id), day);
+                        if (count == null) {
+                            unknown[i]++;
+                        } else {
+                            residents[i] += count;
+                            covered[i] += offers ? count : 0;
+                        }
+                    }
+                });
+        List<OnDate> result = new ArrayList<>(days.length);
+        for (int i = 0; i < days.length; i++) {
+            CoverageDtos.Item item =
+                    item(null, units[i], offering[i], exemptedUnits[i], residents[i], covered[i], unknown[i]);
+            result.add(new OnDate(dates.get(i), item.unitCoverage(), item.residentCoverage()));
+        }
+        return result;
+    }
+
+    /** A period [from, until) from columns 2 and 3, in epoch days; null ends are open. */
+    private static long[] period(ResultSet rows) throws java.sql.SQLException {
+        LocalDate from = rows.getObject(2, LocalDate.class);
+        LocalDate until = rows.getObject(3, LocalDate.class);
+        return new long[] {
+            from == null ? Long.MIN_VALUE : from.toEpochDay(), until == null ? Long.MAX_VALUE : until.toEpochDay()
+        };
+    }
+
+    /** The rules of {@link DateRules}, for one day: from it on (or no start), until before it (or no end). */
+    private static boolean holds(long[] period, long day) {
+        return period[0] <= day && day < period[1];
+    }
+
+    private static boolean holdsAny(List<long[]> periods, long day) {
+        if (periods != null) {
+            for (long[] period : periods) {
+                if (holds(period, day)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Long figureOn(List<long[]> figures, long day) {
+        Long count = null;
+        if (figures != null) {
+            for (long[] figure : figures) {
+                if (figure[0] > day) {
+                    break;
+                }
+                count = figure[1];
+            }
+        }
+        return count;
     }
 
     private interface RowReader {

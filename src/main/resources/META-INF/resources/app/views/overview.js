@@ -27,9 +27,6 @@ export async function overview({ params, attach, later, draw }) {
   const asOf = filters.asOf || today();
   const page = h('div', {}, heading('Översikt', 'Basutbudet i ' + describe(filters) + ' den ' + asOf),
     filterForm('/oversikt', params));
-  // All three at once; the 36-month trend, the slowest, is drawn when it arrives.
-  const trendAnswer = api('/compliance/trend' + query({ ...filters, asOf: undefined, from: addMonths(asOf, -35), to: asOf, interval: 'month' }));
-  trendAnswer.catch(() => {});
   let groups;
   let services;
   try {
@@ -61,10 +58,12 @@ export async function overview({ params, attach, later, draw }) {
   const trendSection = h('section', { 'aria-labelledby': 'trend-heading', 'aria-busy': 'true' },
     h('h2', { id: 'trend-heading' }, 'Utveckling, 36 månader'), h('p', { class: 'loading' }, 'Hämtar utvecklingen …'));
   add(page, trendSection);
+  // The 36-month trend, the slowest answer, is asked for once the figures are shown (asked for at once, it
+  // slowed them down on a small server) and drawn when it arrives.
   later(async () => {
     let points;
     try {
-      points = (await trendAnswer).items;
+      points = (await api('/compliance/trend' + query({ ...filters, asOf: undefined, from: addMonths(asOf, -35), to: asOf, interval: 'month' }))).items;
     } catch (error) {
       replace(trendSection, trendSection.firstChild, problemNotice(error));
       return;
