@@ -10,7 +10,6 @@ import java.sql.Statement;
 
 import jakarta.inject.Inject;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,15 +32,16 @@ class ExemptionDecisionMigrationTest {
 
     @AfterEach
     void dropSchema() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("drop schema if exists " + SCHEMA + " cascade");
-        }
+        schema().drop();
+    }
+
+    private MigrationSchema schema() {
+        return new MigrationSchema(dataSource, SCHEMA);
     }
 
     @Test
     void existingExemptionsBecomeApprovedDecisions() throws SQLException {
-        flyway("17").migrate();
+        schema().migrateTo("17");
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
             // Tables named with their schema: the connection goes back to the pool every other test uses.
@@ -53,7 +53,7 @@ class ExemptionDecisionMigrationTest {
                     + " from " + SCHEMA + ".care_unit u, " + SCHEMA + ".e_service s"
                     + " where u.hsa_id = 'SE2321000065-OLD' and s.code = 'resevaccination'");
         }
-        flyway(null).migrate();
+        schema().migrate();
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("select status, reason_code, decided_at = updated_at,"
@@ -66,17 +66,5 @@ class ExemptionDecisionMigrationTest {
             assertNull(rows.getString(5));
             assertNull(rows.getString(6));
         }
-    }
-
-    private Flyway flyway(String target) {
-        var configuration = Flyway.configure()
-                .dataSource(dataSource)
-                .schemas(SCHEMA)
-                .createSchemas(true)
-                .locations("classpath:db/migration");
-        if (target != null) {
-            configuration.target(target);
-        }
-        return configuration.load();
     }
 }

@@ -11,7 +11,6 @@ import java.text.Normalizer;
 
 import jakarta.inject.Inject;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,15 +32,16 @@ class TextInNfcMigrationTest {
 
     @AfterEach
     void dropSchema() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("drop schema if exists " + SCHEMA + " cascade");
-        }
+        schema().drop();
+    }
+
+    private MigrationSchema schema() {
+        return new MigrationSchema(dataSource, SCHEMA);
     }
 
     @Test
     void storedTextIsNormalisedAndTheCardsAreComputedAgain() throws SQLException {
-        flyway("12").migrate();
+        schema().migrateTo("12");
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
             // Tables named with their schema: the connection goes back to the pool every other test uses.
@@ -50,7 +50,7 @@ class TextInNfcMigrationTest {
                     + " municipality) values ('SE2321000065-NFD', 'Vårdcentralen " + NFD_VAXJO + "',"
                     + " 'PRIMARY_CARE', 'SE2321000065', '" + NFD_VAXJO + "')");
         }
-        flyway(null).migrate();
+        schema().migrate();
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
             try (ResultSet rows = statement.executeQuery(
@@ -66,17 +66,5 @@ class TextInNfcMigrationTest {
                 assertNull(rows.getDate(1));
             }
         }
-    }
-
-    private Flyway flyway(String target) {
-        var configuration = Flyway.configure()
-                .dataSource(dataSource)
-                .schemas(SCHEMA)
-                .createSchemas(true)
-                .locations("classpath:db/migration");
-        if (target != null) {
-            configuration.target(target);
-        }
-        return configuration.load();
     }
 }
