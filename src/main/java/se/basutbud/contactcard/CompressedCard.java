@@ -24,6 +24,11 @@ public record CompressedCard(
         return new CompressedCard(new byte[0], 0, "", validFrom, validUntil);
     }
 
+    /** The same card (the same bytes, not copied) right on other days. */
+    CompressedCard withValidity(LocalDate from, LocalDate until) {
+        return new CompressedCard(deflatedJson, jsonLength, etag, from, until);
+    }
+
     boolean isNone() {
         return etag.isEmpty();
     }

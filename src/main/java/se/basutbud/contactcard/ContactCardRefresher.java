@@ -167,28 +167,35 @@ class ContactCardRefresher {
     }
 
     /**
-     * A unit's card for a reader who finds it missing or expired, computed in the reader's transaction and
-     * not stored (the daily job stores it): the stored card when its content is unchanged, else the new one,
-     * stamped with the start of the day, as the job stores it, so every replica serves the same bytes.
+     * The units' cards for readers who find them missing or expired, computed in the readers' transaction and
+     * not stored (the daily job stores them): the stored card when its content is unchanged, else the new one,
+     * stamped with the start of the day, as the job stores it, so every replica serves the same bytes. An
+     * HSA-id of no unit, or of one not open on the day, has {@link CompressedCard#none}.
      */
-    CompressedCard onRead(String hsaId, LocalDate today, Optional<ContactCardStore.StoredCard> stored) {
-        List<CardUnit> found = units.forCards(List.of(hsaId), today);
-        if (found.isEmpty()) {
-            return CompressedCard.none(null, null);
+    Map<String, CompressedCard> onRead(
+            Collection<String> hsaIds, LocalDate today, Map<String, ContactCardStore.StoredCard> stored) {
+        Map<String, CompressedCard> cards = new HashMap<>(hsaIds.size() * 2);
+        Function<CardUnit, ContactCardDto> cardMaker = null;
+        for (CardUnit unit : units.forCards(hsaIds, today)) {
+            if (!unit.open()) {
+                cards.put(unit.hsaId(), CompressedCard.none(unit.validFrom(), unit.validUntil()));
+                continue;
+            }
+            if (cardMaker == null) {
+                cardMaker = cardMaker(today);
+            }
+            ContactCardDto card = cardMaker.apply(unit);
+            String hash = EntityTags.sha256(json(card));
+            ContactCardStore.StoredCard current = stored.get(unit.hsaId());
+            String body = current != null && !current.removed() && hash.equals(current.contentHash())
+                    ? current.body()
+                    : json(card.withUpdatedAt(time.startOf(today)));
+            cards.put(unit.hsaId(), CompressedCard.of(body, hash, unit.validFrom(), unit.validUntil()));
         }
-        CardUnit unit = found.get(0);
-        if (!unit.open()) {
-            return CompressedCard.none(unit.validFrom(), unit.validUntil());
+        for (String hsaId : hsaIds) {
+            cards.putIfAbsent(hsaId, CompressedCard.none(null, null));
         }
-        ContactCardDto card = cardMaker(today).apply(unit);
-        String hash = EntityTags.sha256(json(card));
-        if (stored.isPresent()
-                && !stored.get().removed()
-                && hash.equals(stored.get().contentHash())) {
-            return CompressedCard.of(stored.get().body(), hash, unit.validFrom(), unit.validUntil());
-        }
-        return CompressedCard.of(
-                json(card.withUpdatedAt(time.startOfToday())), hash, unit.validFrom(), unit.validUntil());
+        return cards;
     }
 
     /** Makes cards for the day under the revision in force on it, in Swedish order. */

@@ -1,6 +1,10 @@
 package se.basutbud.contactcard;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +23,17 @@ public class ContactCardService {
     private final ContactCardRefresher refresher;
     private final CardFeedService feed;
     private final TimeSource time;
+    /** Cards missing from memory, read (or computed) together with the others missed at the same moment. */
+    private final BatchedLoads<CardRequest, CardVersions> misses =
+            new BatchedLoads<>(this::loadInOneTransaction, MISSES_PER_LOAD, CONCURRENT_LOADS);
+
+    /** A card asked for on a day. */
+    private record CardRequest(String hsaId, LocalDate day) {}
+
+    /** Enough for every worker thread's reader at once; a few hundred cards are read in tens of milliseconds. */
+    private static final int MISSES_PER_LOAD = 200;
+    /** One load per core (the bench's machine has two): more would only wait for each other. */
+    private static final int CONCURRENT_LOADS = 2;
 
     ContactCardService(
             ContactCardStore store,
@@ -53,23 +68,61 @@ public class ContactCardService {
         String id = HsaId.normalize(hsaId);
         LocalDate today = time.today();
         CardVersions versions =
-                cache.get(id, cached -> cached.on(today) != null, () -> QuarkusTransaction.requiringNew()
-                        .call(() -> load(id, today)));
+                cache.get(id, cached -> cached.on(today) != null, () -> misses.load(new CardRequest(id, today)));
         CompressedCard card = versions.on(today);
         return card.isNone() ? Optional.empty() : Optional.of(card);
     }
 
-    /** The stored card and the one prepared after it, if either is right today; else one computed now. */
-    private CardVersions load(String id, LocalDate today) {
-        Optional<ContactCardStore.StoredCard> stored = store.find(id);
-        if (stored.isPresent()) {
-            ContactCardStore.StoredCard next = stored.get().next();
-            CardVersions versions = new CardVersions(compressed(stored.get()), next == null ? null : compressed(next));
-            if (versions.on(today) != null) {
-                return versions;
+    /** The cards asked for, each day's in one transaction (normally all are today's). */
+    private Map<CardRequest, CardVersions> loadInOneTransaction(List<CardRequest> requests) {
+        Map<LocalDate, List<String>> idsByDay = new HashMap<>();
+        for (CardRequest request : requests) {
+            idsByDay.computeIfAbsent(request.day(), day -> new ArrayList<>()).add(request.hsaId());
+        }
+        Map<CardRequest, CardVersions> loaded = new HashMap<>(requests.size() * 2);
+        idsByDay.forEach((day, ids) -> QuarkusTransaction.requiringNew()
+                .call(() -> load(ids, day))
+                .forEach((id, versions) -> loaded.put(new CardRequest(id, day), versions)));
+        return loaded;
+    }
+
+    /** The stored cards and the ones prepared after them, where either is right on the day; else computed now. */
+    private Map<String, CardVersions> load(List<String> ids, LocalDate day) {
+        Map<String, ContactCardStore.StoredCard> stored = store.find(ids);
+        Map<String, CardVersions> versions = new HashMap<>(ids.size() * 2);
+        List<String> notRight = new ArrayList<>();
+        for (String id : ids) {
+            ContactCardStore.StoredCard card = stored.get(id);
+            CardVersions held = card == null ? null : versions(card);
+            if (held != null && held.on(day) != null) {
+                versions.put(id, held);
+            } else {
+                notRight.add(id);
             }
         }
-        return new CardVersions(refresher.onRead(id, today, stored), null);
+        if (!notRight.isEmpty()) {
+            refresher
+                    .onRead(notRight, day, stored)
+                    .forEach((id, card) -> versions.put(id, new CardVersions(card, null)));
+        }
+        return versions;
+    }
+
+    /**
+     * The stored card and the one prepared after it; a prepared card with the same bytes (most cards on the eve
+     * of a revision that changes only some) shares the current one's deflated bytes, which halves what a
+     * replica holds then.
+     */
+    private static CardVersions versions(ContactCardStore.StoredCard stored) {
+        CompressedCard current = compressed(stored);
+        ContactCardStore.StoredCard next = stored.next();
+        if (next == null) {
+            return new CardVersions(current, null);
+        }
+        boolean sameBytes =
+                !stored.removed() && !next.removed() && stored.body().equals(next.body());
+        return new CardVersions(
+                current, sameBytes ? current.withValidity(next.validFrom(), next.validUntil()) : compressed(next));
     }
 
     private static CompressedCard compressed(ContactCardStore.StoredCard stored) {

@@ -1,20 +1,25 @@
 package se.basutbud.contactcard;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import org.hibernate.Session;
+
+import se.basutbud.db.NamedJdbc;
 
 /** The stored cards: native SQL, because the feed's order and horizon rest on PostgreSQL transaction ids. */
 @ApplicationScoped
@@ -57,7 +62,12 @@ class ContactCardStore {
             boolean removed,
             LocalDate validFrom,
             LocalDate validUntil,
-            StoredCard next) {}
+            StoredCard next) {
+
+        StoredCard withNext(StoredCard prepared) {
+            return new StoredCard(body, contentHash, removed, validFrom, validUntil, prepared);
+        }
+    }
 
     record FeedRow(String hsaId, String body, boolean removed, String changeXid) {}
 
@@ -231,39 +241,51 @@ class ContactCardStore {
     }
 
     /**
-     * The unit's stored card and the one prepared after it. Two lookups by primary key, not a join: on the
-     * hot path of every card not in memory, a plan that cannot go wrong after a bulk load (bench/RESULTS-notes.md).
+     * The units' stored cards, each with the one prepared after it. Two reads by primary key, not a join: on
+     * the path of every card not in memory, plans that cannot go wrong after a bulk load (bench/RESULTS-notes.md).
      */
-    Optional<StoredCard> find(String hsaId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager
-                .createNativeQuery(
-                        "select body, content_hash, removed, valid_from, valid_until from contact_card"
-                                + " where hsa_id = :hsaId",
-                        Object[].class)
-                .setParameter("hsaId", hsaId)
-                .getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] row = rows.get(0);
-        StoredCard next = null;
-        if (row[4] != null) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> prepared = entityManager
-                    .createNativeQuery(
-                            "select body, content_hash, valid_from, valid_until from contact_card_next"
-                                    + " where hsa_id = :hsaId",
-                            Object[].class)
-                    .setParameter("hsaId", hsaId)
-                    .getResultList();
-            next = prepared.stream()
-                    .findFirst()
-                    .map(r -> new StoredCard((String) r[0], (String) r[1], r[0] == null, date(r[2]), date(r[3]), null))
-                    .orElse(null);
-        }
-        return Optional.of(
-                new StoredCard((String) row[0], (String) row[1], (Boolean) row[2], date(row[3]), date(row[4]), next));
+    Map<String, StoredCard> find(Collection<String> hsaIds) {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            Map<String, StoredCard> cards = new HashMap<>(hsaIds.size() * 2);
+            List<String> expiring = new ArrayList<>();
+            try (ResultSet rows = NamedJdbc.query(connection, """
+                    select hsa_id, body, content_hash, removed, valid_from, valid_until from contact_card
+                    where hsa_id = any(:ids)
+                    """, Map.of("ids", hsaIds))) {
+                while (rows.next()) {
+                    StoredCard card = new StoredCard(
+                            rows.getString(2),
+                            rows.getString(3),
+                            rows.getBoolean(4),
+                            rows.getObject(5, LocalDate.class),
+                            rows.getObject(6, LocalDate.class),
+                            null);
+                    cards.put(rows.getString(1), card);
+                    if (card.validUntil() != null) {
+                        expiring.add(rows.getString(1));
+                    }
+                }
+            }
+            if (expiring.isEmpty()) {
+                return cards;
+            }
+            try (ResultSet rows = NamedJdbc.query(connection, """
+                    select hsa_id, body, content_hash, valid_from, valid_until from contact_card_next
+                    where hsa_id = any(:ids)
+                    """, Map.of("ids", expiring))) {
+                while (rows.next()) {
+                    StoredCard next = new StoredCard(
+                            rows.getString(2),
+                            rows.getString(3),
+                            rows.getString(2) == null,
+                            rows.getObject(4, LocalDate.class),
+                            rows.getObject(5, LocalDate.class),
+                            null);
+                    cards.computeIfPresent(rows.getString(1), (id, card) -> card.withNext(next));
+                }
+            }
+            return cards;
+        });
     }
 
     /** The stored bodies and hashes of the units' cards (not removed ones). */
@@ -319,6 +341,45 @@ class ContactCardStore {
                 insert.executeUpdate();
             }
         });
+    }
+
+    /**
+     * Stores, for those of the units that have one, the card prepared for the day as their card (a change,
+     * in the feed, only where its content differs), and forgets it; the units done. The caller holds the
+     * units' row locks, so no write to them came after the preparation (a write forgets it).
+     */
+    Set<String> promoteNext(Collection<String> hsaIds, LocalDate day, Instant dayStart) {
+        String prepared = """
+                from contact_card_next n where n.hsa_id = c.hsa_id and c.hsa_id in (:ids)
+                  and n.valid_from <= :day and (n.valid_until is null or n.valid_until > :day)
+                """;
+        entityManager
+                .createNativeQuery("update contact_card c set body = n.body, content_hash = n.content_hash,"
+                        + " removed = n.body is null, updated_at = :dayStart, change_xid = pg_current_xact_id(),"
+                        + " valid_from = n.valid_from, valid_until = n.valid_until " + prepared
+                        + " and c.content_hash is distinct from n.content_hash")
+                .setParameter("ids", hsaIds)
+                .setParameter("day", day)
+                .setParameter("dayStart", dayStart.atOffset(ZoneOffset.UTC))
+                .executeUpdate();
+        entityManager
+                .createNativeQuery("update contact_card c set valid_from = n.valid_from, valid_until = n.valid_until "
+                        + prepared + " and c.content_hash is not distinct from n.content_hash")
+                .setParameter("ids", hsaIds)
+                .setParameter("day", day)
+                .executeUpdate();
+        @SuppressWarnings("unchecked")
+        List<String> done = entityManager
+                .createNativeQuery(
+                        "delete from contact_card_next n where n.hsa_id in (:ids) and n.valid_from <= :day"
+                                + " and (n.valid_until is null or n.valid_until > :day)"
+                                + " and exists (select 1 from contact_card c where c.hsa_id = n.hsa_id)"
+                                + " returning n.hsa_id",
+                        String.class)
+                .setParameter("ids", hsaIds)
+                .setParameter("day", day)
+                .getResultList();
+        return Set.copyOf(done);
     }
 
     /** Forgets the cards prepared for the units: a change to them, or their card stored for the day. */

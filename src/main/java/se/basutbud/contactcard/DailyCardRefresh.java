@@ -3,6 +3,7 @@ package se.basutbud.contactcard;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -116,7 +117,13 @@ class DailyCardRefresh {
                 if (!due.isEmpty()) {
                     store.lockUnits(due);
                     store.lockForOneUnit();
-                    refresher.refresh(due, today, dayStart);
+                    // Cards prepared the day before are taken as they are; the rest are computed now.
+                    Set<String> promoted = store.promoteNext(due, today, dayStart);
+                    List<String> rest =
+                            due.stream().filter(id -> !promoted.contains(id)).toList();
+                    if (!rest.isEmpty()) {
+                        refresher.refresh(rest, today, dayStart);
+                    }
                 }
                 return due;
             });
@@ -126,6 +133,6 @@ class DailyCardRefresh {
             }
         } while (chunk.size() == CHUNK);
         QuarkusTransaction.requiringNew().run(() -> store.markRefreshedFor(today));
-        LOG.debugf("Contact cards of %s stored: %d units computed again", today, units);
+        LOG.debugf("Contact cards of %s stored: %d units due", today, units);
     }
 }

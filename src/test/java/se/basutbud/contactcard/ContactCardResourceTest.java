@@ -530,6 +530,19 @@ class ContactCardResourceTest {
                 .header("ETag", held.next().etag())
                 .body("eServices.code", contains(code))
                 .body("updatedAt", equalTo(startOf(today.plusDays(1))));
+        // The day's cards stored (the feed waits for that): the prepared card is stored as it was, not
+        // computed again, so the feed has the same bytes the readers got.
+        List<Map<String, Object>> items = new ArrayList<>();
+        syncAll(null, 500, items);
+        Map<String, Object> stored = items.stream()
+                .filter(item -> unit.equals(item.get("hsaId")))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                List.of(code),
+                ((List<Map<String, Object>>) stored.get("eServices"))
+                        .stream().map(service -> service.get("code")).toList());
+        assertEquals(startOf(today.plusDays(1)), stored.get("updatedAt"));
     }
 
     @Test
