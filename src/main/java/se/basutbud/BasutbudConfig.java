@@ -172,6 +172,10 @@ public interface BasutbudConfig {
         /** How long a body may take to arrive after the request's headers; longer is a 408. */
         @WithDefault("30S")
         Duration bodyTimeout();
+
+        /** How long a request's line and header fields may take to arrive after its first byte; longer is a 408. */
+        @WithDefault("20S")
+        Duration headTimeout();
     }
 
     interface SampleData {
