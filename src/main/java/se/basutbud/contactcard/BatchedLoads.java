@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 /**
@@ -16,8 +17,9 @@ import java.util.function.Function;
  * read for dozens of readers costs little more than one for a single reader, where one transaction each made
  * the readers queue for connections.
  *
- * <p>No key is left waiting: a loader, when it gives its slot back, looks at the queue again, and a caller
- * that found no slot free had queued its key before, so the loader that held the slot sees it.
+ * <p>A loader stops when its own key is done, so no caller serves the others for long: when it gives its slot
+ * back it wakes the first caller still queued, who loads next. No key is left waiting: a caller that found no
+ * slot free had queued its key before, so the loader that held the slot wakes it or one before it.
  */
 final class BatchedLoads<K, V> {
 
@@ -26,7 +28,7 @@ final class BatchedLoads<K, V> {
     private final Semaphore slots;
     private final ConcurrentLinkedQueue<Pending<K, V>> queue = new ConcurrentLinkedQueue<>();
 
-    private record Pending<K, V>(K key, CompletableFuture<V> result) {}
+    private record Pending<K, V>(K key, CompletableFuture<V> result, Thread caller) {}
 
     /**
      * @param loadAll loads the keys, answering for each of them (a missing answer is null)
@@ -41,13 +43,26 @@ final class BatchedLoads<K, V> {
 
     /** The key's value, loaded with whatever else was asked for meanwhile; a failed load fails each of its callers. */
     V load(K key) {
-        Pending<K, V> mine = new Pending<>(key, new CompletableFuture<>());
+        Pending<K, V> mine = new Pending<>(key, new CompletableFuture<>(), Thread.currentThread());
         queue.add(mine);
-        while (!queue.isEmpty() && slots.tryAcquire()) {
-            try {
-                loadQueued();
-            } finally {
-                slots.release();
+        while (!mine.result().isDone()) {
+            if (slots.tryAcquire()) {
+                try {
+                    loadQueued();
+                } finally {
+                    slots.release();
+                    wakeFirstQueued();
+                }
+            } else {
+                // Woken by a loader that finished, with this key loaded or this caller first in the queue.
+                LockSupport.park(this);
+                if (Thread.interrupted()) {
+                    // Gone from the queue, and the wake-up it may have had passed on.
+                    queue.remove(mine);
+                    wakeFirstQueued();
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while waiting for a load");
+                }
             }
         }
         try {
@@ -66,6 +81,13 @@ final class BatchedLoads<K, V> {
         }
     }
 
+    private void wakeFirstQueued() {
+        Pending<K, V> first = queue.peek();
+        if (first != null) {
+            LockSupport.unpark(first.caller());
+        }
+    }
+
     /** One load of up to {@code maxBatch} queued keys (none if another loader took them first). */
     private void loadQueued() {
         List<Pending<K, V>> batch = new ArrayList<>();
@@ -81,10 +103,12 @@ final class BatchedLoads<K, V> {
                     loadAll.apply(batch.stream().map(Pending::key).distinct().toList());
             for (Pending<K, V> pending : batch) {
                 pending.result().complete(loaded.get(pending.key()));
+                LockSupport.unpark(pending.caller());
             }
         } catch (RuntimeException | Error e) {
             for (Pending<K, V> pending : batch) {
                 pending.result().completeExceptionally(e);
+                LockSupport.unpark(pending.caller());
             }
         }
     }

@@ -15,4 +15,27 @@ record CardVersions(CompressedCard current, CompressedCard next) {
         }
         return next != null && next.validOn(day) ? next : null;
     }
+
+    /**
+     * A stored card and the one prepared after it; a prepared card with the same bytes (most cards on the eve
+     * of a revision that changes only some) shares the current one's deflated bytes, which halves what a
+     * replica holds then.
+     */
+    static CardVersions of(ContactCardStore.StoredCard stored) {
+        CompressedCard current = compressed(stored);
+        ContactCardStore.StoredCard next = stored.next();
+        if (next == null) {
+            return new CardVersions(current, null);
+        }
+        boolean sameBytes =
+                !stored.removed() && !next.removed() && stored.body().equals(next.body());
+        return new CardVersions(
+                current, sameBytes ? current.withValidity(next.validFrom(), next.validUntil()) : compressed(next));
+    }
+
+    private static CompressedCard compressed(ContactCardStore.StoredCard stored) {
+        return stored.removed()
+                ? CompressedCard.none(stored.validFrom(), stored.validUntil())
+                : CompressedCard.of(stored.body(), stored.contentHash(), stored.validFrom(), stored.validUntil());
+    }
 }

@@ -93,7 +93,7 @@ public class ContactCardService {
         List<String> notRight = new ArrayList<>();
         for (String id : ids) {
             ContactCardStore.StoredCard card = stored.get(id);
-            CardVersions held = card == null ? null : versions(card);
+            CardVersions held = card == null ? null : CardVersions.of(card);
             if (held != null && held.on(day) != null) {
                 versions.put(id, held);
             } else {
@@ -106,29 +106,6 @@ public class ContactCardService {
                     .forEach((id, card) -> versions.put(id, new CardVersions(card, null)));
         }
         return versions;
-    }
-
-    /**
-     * The stored card and the one prepared after it; a prepared card with the same bytes (most cards on the eve
-     * of a revision that changes only some) shares the current one's deflated bytes, which halves what a
-     * replica holds then.
-     */
-    private static CardVersions versions(ContactCardStore.StoredCard stored) {
-        CompressedCard current = compressed(stored);
-        ContactCardStore.StoredCard next = stored.next();
-        if (next == null) {
-            return new CardVersions(current, null);
-        }
-        boolean sameBytes =
-                !stored.removed() && !next.removed() && stored.body().equals(next.body());
-        return new CardVersions(
-                current, sameBytes ? current.withValidity(next.validFrom(), next.validUntil()) : compressed(next));
-    }
-
-    private static CompressedCard compressed(ContactCardStore.StoredCard stored) {
-        return stored.removed()
-                ? CompressedCard.none(stored.validFrom(), stored.validUntil())
-                : CompressedCard.of(stored.body(), stored.contentHash(), stored.validFrom(), stored.validUntil());
     }
 
     /** One page of the sync feed as JSON (see {@link CardFeedService#page}). */
