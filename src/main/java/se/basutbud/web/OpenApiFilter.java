@@ -70,13 +70,14 @@ public class OpenApiFilter implements OASFilter {
         if (operation.getRequestBody() != null) {
             // Every operation that takes a body can meet these; they are answered before the resource runs.
             addIfMissing(responses, "400", "The body is invalid");
-            addIfMissing(responses, "408", "The body did not arrive in time");
+            addIfMissing(responses, "408", "The request's head or body did not arrive in time");
             addIfMissing(responses, "413", "The body is larger than 1 MiB");
             addIfMissing(responses, "415", "The body is not application/json");
         }
         // Any request can carry a NUL character or a malformed parameter (NulCharacterGuard, QueryParams).
         addIfMissing(responses, "400", "The request is invalid: a parameter, or a NUL character in the path or query");
-        // Any request can be too long (RequestLimits).
+        // Any request can be too long or too slow (RequestLimits, RequestHeadDeadline).
+        addIfMissing(responses, "408", "The request line and header fields did not arrive in time");
         addIfMissing(responses, "414", "The path and query are too long");
         addIfMissing(responses, "431", "The header fields are too large");
         if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {

@@ -74,8 +74,14 @@ class RequestHeadDeadline {
     void watch(@ObservesAsync HttpServerStart started) {
         for (TCPServerBase server : ((VertxInternal) vertx).sharedHttpServers().values()) {
             Channel listening = listeningChannel(server);
-            if (listening != null && listening.pipeline().get(ACCEPTOR) == null) {
+            if (listening == null) {
+                continue;
+            }
+            // Dev mode restarts the application, not the server: the new settings replace the old.
+            if (listening.pipeline().get(ACCEPTOR) == null) {
                 listening.pipeline().addFirst(ACCEPTOR, new Acceptor());
+            } else {
+                listening.pipeline().replace(ACCEPTOR, ACCEPTOR, new Acceptor());
             }
         }
     }
