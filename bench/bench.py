@@ -409,7 +409,9 @@ def main():
                        "select pg_notify('basutbud_changes', '*')")
         figures["card_after_bulk_load"] = wrk("card.lua", lua_env, 15)
         started = time.monotonic()
-        request("GET", "/api/v1/contact-cards?size=1", timeout=600)
+        status, _, body = request("GET", "/api/v1/contact-cards?size=1", timeout=600)
+        if status != 200:
+            sys.exit(f"the feed answered {status} after the bulk load: {body[:300]!r}")
         figures["card_after_bulk_load"]["cards_stored_after_window_s"] = round(time.monotonic() - started, 3)
 
         log("the full compliance report: the database's floor, JSON, CSV")

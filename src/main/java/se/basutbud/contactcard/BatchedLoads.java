@@ -30,6 +30,8 @@ final class BatchedLoads<K, V> {
 
     private record Pending<K, V>(K key, CompletableFuture<V> result, Thread caller) {}
 
+    private static final long SAFETY_WAKE_NANOS = 100_000_000L;
+
     /**
      * @param loadAll loads the keys, answering for each of them (a missing answer is null)
      * @param maxBatch the most keys one load takes
@@ -54,8 +56,9 @@ final class BatchedLoads<K, V> {
                     wakeFirstQueued();
                 }
             } else {
-                // Woken by a loader that finished, with this key loaded or this caller first in the queue.
-                LockSupport.park(this);
+                // Woken by a loader that finished, with this key loaded or this caller first in the queue; the
+                // limit only makes sure that a caller never sleeps for good whatever went wrong elsewhere.
+                LockSupport.parkNanos(this, SAFETY_WAKE_NANOS);
                 if (Thread.interrupted()) {
                     // Gone from the queue, and the wake-up it may have had passed on.
                     queue.remove(mine);
@@ -91,23 +94,26 @@ final class BatchedLoads<K, V> {
     /** One load of up to {@code maxBatch} queued keys (none if another loader took them first). */
     private void loadQueued() {
         List<Pending<K, V>> batch = new ArrayList<>();
-        Pending<K, V> next;
-        while (batch.size() < maxBatch && (next = queue.poll()) != null) {
-            batch.add(next);
-        }
-        if (batch.isEmpty()) {
-            return;
-        }
         try {
+            Pending<K, V> next;
+            while (batch.size() < maxBatch && (next = queue.poll()) != null) {
+                batch.add(next);
+            }
+            if (batch.isEmpty()) {
+                return;
+            }
             Map<K, V> loaded =
                     loadAll.apply(batch.stream().map(Pending::key).distinct().toList());
             for (Pending<K, V> pending : batch) {
                 pending.result().complete(loaded.get(pending.key()));
-                LockSupport.unpark(pending.caller());
             }
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
+            // Every caller taken hears of the failure (an Error too): none is left waiting.
             for (Pending<K, V> pending : batch) {
                 pending.result().completeExceptionally(e);
+            }
+        } finally {
+            for (Pending<K, V> pending : batch) {
                 LockSupport.unpark(pending.caller());
             }
         }

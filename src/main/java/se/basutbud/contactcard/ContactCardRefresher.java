@@ -158,9 +158,7 @@ class ContactCardRefresher {
             }
             ContactCardDto card = cards.apply(unit);
             String hash = EntityTags.sha256(json(card));
-            ContactCardStore.StoredCard now = current.get(unit.hsaId());
-            String body =
-                    now != null && hash.equals(now.contentHash()) ? now.body() : json(card.withUpdatedAt(dayStart));
+            String body = body(card, hash, current.get(unit.hsaId()), dayStart);
             prepared.add(new ContactCardStore.NewCard(unit.hsaId(), body, hash, unit.validFrom(), unit.validUntil()));
         }
         store.saveNext(prepared);
@@ -186,16 +184,23 @@ class ContactCardRefresher {
             }
             ContactCardDto card = cardMaker.apply(unit);
             String hash = EntityTags.sha256(json(card));
-            ContactCardStore.StoredCard current = stored.get(unit.hsaId());
-            String body = current != null && !current.removed() && hash.equals(current.contentHash())
-                    ? current.body()
-                    : json(card.withUpdatedAt(time.startOf(today)));
+            String body = body(card, hash, stored.get(unit.hsaId()), time.startOf(today));
             cards.put(unit.hsaId(), CompressedCard.of(body, hash, unit.validFrom(), unit.validUntil()));
         }
         for (String hsaId : hsaIds) {
             cards.putIfAbsent(hsaId, CompressedCard.none(null, null));
         }
         return cards;
+    }
+
+    /**
+     * The stored card's bytes when its content is unchanged (it keeps its ETag and {@code updatedAt}), else the
+     * card stamped with the start of the day it is for.
+     */
+    private String body(ContactCardDto card, String hash, ContactCardStore.StoredCard stored, Instant dayStart) {
+        return stored != null && !stored.removed() && hash.equals(stored.contentHash())
+                ? stored.body()
+                : json(card.withUpdatedAt(dayStart));
     }
 
     /** Makes cards for the day under the revision in force on it, in Swedish order. */

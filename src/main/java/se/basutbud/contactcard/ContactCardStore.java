@@ -351,8 +351,15 @@ class ContactCardStore {
     Set<String> promoteNext(Collection<String> hsaIds, LocalDate day, Instant dayStart) {
         String prepared = """
                 from contact_card_next n where n.hsa_id = c.hsa_id and c.hsa_id in (:ids)
-                  and n.valid_from <= :day and (n.valid_until is null or n.valid_until > :day)
-                """;
+                  and """ + RIGHT_ON_DAY;
+        // The same content first: only its days change (not a change in the feed) ...
+        entityManager
+                .createNativeQuery("update contact_card c set valid_from = n.valid_from, valid_until = n.valid_until "
+                        + prepared + " and c.content_hash is not distinct from n.content_hash")
+                .setParameter("ids", hsaIds)
+                .setParameter("day", day)
+                .executeUpdate();
+        // ... then the changed ones, each a change of this transaction.
         entityManager
                 .createNativeQuery("update contact_card c set body = n.body, content_hash = n.content_hash,"
                         + " removed = n.body is null, updated_at = :dayStart, change_xid = pg_current_xact_id(),"
@@ -362,17 +369,10 @@ class ContactCardStore {
                 .setParameter("day", day)
                 .setParameter("dayStart", dayStart.atOffset(ZoneOffset.UTC))
                 .executeUpdate();
-        entityManager
-                .createNativeQuery("update contact_card c set valid_from = n.valid_from, valid_until = n.valid_until "
-                        + prepared + " and c.content_hash is not distinct from n.content_hash")
-                .setParameter("ids", hsaIds)
-                .setParameter("day", day)
-                .executeUpdate();
         @SuppressWarnings("unchecked")
         List<String> done = entityManager
                 .createNativeQuery(
-                        "delete from contact_card_next n where n.hsa_id in (:ids) and n.valid_from <= :day"
-                                + " and (n.valid_until is null or n.valid_until > :day)"
+                        "delete from contact_card_next n where n.hsa_id in (:ids) and " + RIGHT_ON_DAY
                                 + " and exists (select 1 from contact_card c where c.hsa_id = n.hsa_id)"
                                 + " returning n.hsa_id",
                         String.class)
@@ -381,6 +381,10 @@ class ContactCardStore {
                 .getResultList();
         return Set.copyOf(done);
     }
+
+    /** A prepared card {@code n} right on {@code :day} (an open bound is a null, as in CompressedCard). */
+    private static final String RIGHT_ON_DAY =
+            "(n.valid_from is null or n.valid_from <= :day) and (n.valid_until is null or n.valid_until > :day)";
 
     /** Forgets the cards prepared for the units: a change to them, or their card stored for the day. */
     void forgetNext(Collection<String> hsaIds) {

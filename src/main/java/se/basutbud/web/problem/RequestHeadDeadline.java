@@ -17,15 +17,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http2.Http2ConnectionHandler;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.AttributeKey;
+import io.netty.util.ReferenceCountUtil;
 import io.quarkus.vertx.http.HttpServerStart;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.impl.VertxInternal;
 import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.core.net.impl.TCPServerBase;
@@ -62,7 +65,8 @@ class RequestHeadDeadline {
         this.timeoutMillis = config.http().headTimeout().toMillis();
         String problem = objectMapper.writeValueAsString(Problem.of(
                 ProblemType.REQUEST_TIMEOUT,
-                "The request line and header fields did not arrive within " + timeoutMillis / 1000 + " seconds"));
+                "The request line and header fields did not arrive within " + timeoutMillis / 1000
+                        + (timeoutMillis / 1000 == 1 ? " second" : " seconds")));
         byte[] body = problem.getBytes(StandardCharsets.UTF_8);
         this.answer = ("HTTP/1.1 408 Request Timeout\r\nContent-Type: " + Problem.MEDIA_TYPE
                         + "\r\nContent-Length: " + body.length
@@ -86,14 +90,18 @@ class RequestHeadDeadline {
         }
     }
 
-    /** Each request, its head parsed: the deadline is met, and the connection's next request is timed afresh. */
+    /**
+     * Each request, its head parsed: the deadline is met; the connection's next request is timed from its first
+     * byte once this one's answer has been sent.
+     */
     void register(@Observes Router router) {
         router.route().order(-20).handler(context -> {
             Deadline deadline = context.request().connection() instanceof ConnectionBase connection
                     ? connection.channel().attr(DEADLINE).get()
                     : null;
             if (deadline != null) {
-                deadline.headArrived(context.request());
+                deadline.headArrived();
+                context.addEndHandler(ended -> deadline.answered());
             }
             context.next();
         });
@@ -128,14 +136,16 @@ class RequestHeadDeadline {
 
     /**
      * One connection's deadline, in front of everything Vert.x puts on it: armed by the first bytes of a request
-     * (or of a TLS handshake), disarmed when the request reaches the routes. Touched on the connection's event
-     * loop only.
+     * that arrive while no other request is being answered, disarmed when the request reaches the routes (or
+     * Vert.x answers it itself, a malformed one say). Its state is touched on the connection's event loop only.
      */
-    private final class Deadline extends ChannelInboundHandlerAdapter {
+    private final class Deadline extends ChannelDuplexHandler {
         private ChannelHandlerContext context;
         private ScheduledFuture<?> timer;
-        /** The request whose head was parsed last: until its body has been read, bytes are the body's. */
-        private HttpServerRequest request;
+        /** From a request's head parsed until its answer has been sent: bytes then are its body, or pipelined. */
+        private boolean answering;
+        /** The 408 sent: nothing read after it reaches Vert.x. */
+        private boolean expired;
 
         @Override
         public void handlerAdded(ChannelHandlerContext context) {
@@ -144,14 +154,25 @@ class RequestHeadDeadline {
 
         @Override
         public void channelRead(ChannelHandlerContext context, Object message) {
+            if (expired) {
+                ReferenceCountUtil.release(message);
+                return;
+            }
             if (isHttp2(context)) {
                 // Streams of HTTP/2 have no head to trickle in this sense; its own limits apply.
                 disarm();
                 context.pipeline().remove(this);
-            } else if (timer == null && !inBody() && message instanceof ByteBuf bytes && bytes.isReadable()) {
+            } else if (timer == null && !answering && message instanceof ByteBuf bytes && bytes.isReadable()) {
                 timer = context.executor().schedule(this::expire, timeoutMillis, TimeUnit.MILLISECONDS);
             }
             context.fireChannelRead(message);
+        }
+
+        @Override
+        public void write(ChannelHandlerContext context, Object message, ChannelPromise promise) {
+            // An answer on its way: the head was read, by the routes or by Vert.x refusing it.
+            disarm();
+            context.write(message, promise);
         }
 
         @Override
@@ -160,13 +181,23 @@ class RequestHeadDeadline {
             super.channelInactive(context);
         }
 
-        void headArrived(HttpServerRequest request) {
-            disarm();
-            this.request = request;
+        void headArrived() {
+            onEventLoop(() -> {
+                disarm();
+                answering = true;
+            });
         }
 
-        private boolean inBody() {
-            return request != null && !request.isEnded();
+        void answered() {
+            onEventLoop(() -> answering = false);
+        }
+
+        private void onEventLoop(Runnable task) {
+            if (context.executor().inEventLoop()) {
+                task.run();
+            } else {
+                context.executor().execute(task);
+            }
         }
 
         private void disarm() {
@@ -178,7 +209,14 @@ class RequestHeadDeadline {
 
         private void expire() {
             timer = null;
-            if (!inBody() && context.channel().isActive()) {
+            if (answering || expired || !context.channel().isActive() || isHttp2(context)) {
+                return;
+            }
+            expired = true;
+            if (context.pipeline().get(SslHandler.class) != null) {
+                // Bytes written here would bypass the encryption.
+                context.close();
+            } else {
                 context.writeAndFlush(Unpooled.wrappedBuffer(answer)).addListener(ChannelFutureListener.CLOSE);
             }
         }
