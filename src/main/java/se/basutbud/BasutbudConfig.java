@@ -127,6 +127,19 @@ public interface BasutbudConfig {
         /** How long a full report waits for a computing slot before the client is told to come back (503). */
         @WithDefault("10S")
         Duration reportWait();
+
+        /**
+         * Full reports a replica holds in files at once, from the start of their computing until their answer
+         * is over (sent, or the client gone or cut off by the idle timeout); more are told to come back (503).
+         */
+        @WithDefault("16")
+        @Min(1)
+        int maxSpooledReports();
+
+        /** The same for one caller: a client that starts reports and reads none cannot fill the disk. */
+        @WithDefault("2")
+        @Min(1)
+        int maxSpooledReportsPerCaller();
     }
 
     /** Which web pages on other origins may call the API from a browser (CORS). */

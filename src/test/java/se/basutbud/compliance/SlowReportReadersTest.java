@@ -134,6 +134,42 @@ class SlowReportReadersTest {
     }
 
     @Test
+    void aCallerHasAtMostTwoReportsInFilesSoThatReportsNobodyReadsCannotFillTheDisk() throws Exception {
+        String token = Tokens.claims("hoarder", Roles.READER, Set.of()).sign();
+        Socket first = askForTheReport(token);
+        assertTrue(statusLine(first).contains(" 200 "));
+        Socket second = askForTheReport(token);
+        assertTrue(statusLine(second).contains(" 200 "));
+
+        // Both stall with most of their report unsent, each in a file: a third is refused, not computed.
+        String refused = new String(readAll(askForTheReport(token)), StandardCharsets.UTF_8);
+        assertTrue(refused.startsWith("HTTP/1.1 503 "), refused);
+        assertTrue(refused.contains("\"type\":\"/problems/busy\""), refused);
+        assertTrue(refused.contains("2 full reports of yours are still being computed or sent"), refused);
+        // Another caller is not held back by them.
+        assertTrue(statusLine(askForTheReport(
+                        Tokens.claims("patient", Roles.READER, Set.of()).sign()))
+                .contains(" 200 "));
+
+        // The client gives one download up: its file goes with the connection, and it may ask again.
+        first.close();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+        int status;
+        do {
+            status = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(root.toURI()
+                                            .resolve("/api/v1/compliance?asOf=" + asOf + "&careProvider=" + provider))
+                                    .header("Authorization", "Bearer " + token)
+                                    .header("Accept", "application/json")
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } while (status == 503 && System.nanoTime() < deadline);
+        assertEquals(200, status, "the caller's slot came back when its client left");
+    }
+
+    @Test
     void aReportAnnouncesItsLengthSoThatACutOffAnswerIsKnownForOne() throws Exception {
         // Sent from its spooled file: uncompressed, not chunked but with a Content-Length, so a client whose
         // download is cut off (a dropped connection, the idle timeout of a client that stopped reading) sees
