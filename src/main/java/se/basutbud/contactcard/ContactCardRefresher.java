@@ -147,7 +147,7 @@ class ContactCardRefresher {
      */
     void prepare(Collection<String> hsaIds, LocalDate day) {
         Function<CardUnit, ContactCardDto> cards = cardMaker(day);
-        Map<String, ContactCardStore.StoredCard> current = store.current(hsaIds);
+        Map<String, ContactCardStore.StoredCard> current = store.find(hsaIds);
         Instant dayStart = time.startOf(day);
         List<ContactCardStore.NewCard> prepared = new ArrayList<>();
         for (CardUnit unit : units.forCards(hsaIds, day)) {

@@ -288,22 +288,6 @@ class ContactCardStore {
         });
     }
 
-    /** The stored bodies and hashes of the units' cards (not removed ones). */
-    Map<String, StoredCard> current(Collection<String> hsaIds) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager
-                .createNativeQuery(
-                        "select hsa_id, body, content_hash from contact_card where hsa_id in (:ids) and not removed",
-                        Object[].class)
-                .setParameter("ids", hsaIds)
-                .getResultList();
-        Map<String, StoredCard> cards = new HashMap<>(rows.size() * 2);
-        for (Object[] row : rows) {
-            cards.put((String) row[0], new StoredCard((String) row[1], (String) row[2], false, null, null, null));
-        }
-        return cards;
-    }
-
     /**
      * Up to {@code limit} units after an HSA-id whose card expires on the day and has no card prepared for it:
      * the steps of preparing tomorrow's cards.
