@@ -244,6 +244,15 @@ def wrk(script, env, seconds=WRK_SECONDS):
     }
 
 
+def seconds_until_cards_stored():
+    """How long a feed read waits: it answers once the day's cards are stored."""
+    started = time.monotonic()
+    status, _, body = request("GET", "/api/v1/contact-cards?size=1", timeout=600)
+    if status != 200:
+        sys.exit(f"the feed answered {status}: {body[:300]!r}")
+    return round(time.monotonic() - started, 3)
+
+
 def timed(method, path, headers=None, repeats=REPEATS, expect=200):
     """Time to last byte of whole answers, median of repeats; returns seconds and the last body."""
     times, body = [], b""
@@ -362,11 +371,7 @@ def main():
         log("cards right after start on the freshly loaded database: none stored yet, each computed on its first read")
         figures["card_after_start_loaded"] = wrk("card.lua", lua_env, 15)
         # The feed waits for the day's cards to be stored, which the service started on by itself.
-        started = time.monotonic()
-        status, _, body = request("GET", "/api/v1/contact-cards?size=1", timeout=600)
-        if status != 200:
-            sys.exit(f"the feed answered {status}: {body[:300]!r}")
-        figures["startup"]["cards_stored_s"] = round(time.monotonic() - started, 3)
+        figures["startup"]["cards_stored_s"] = seconds_until_cards_stored()
         # The steady figures on a service started afresh, as before this phase existed: in the process that
         # served the burst above, card reads that miss its memory stayed several times slower for the rest
         # of the run, a cause not found yet (RESULTS-notes.md).
@@ -408,11 +413,7 @@ def main():
                        "update contact_card_refresh set refreshed_for = null; "
                        "select pg_notify('basutbud_changes', '*')")
         figures["card_after_bulk_load"] = wrk("card.lua", lua_env, 15)
-        started = time.monotonic()
-        status, _, body = request("GET", "/api/v1/contact-cards?size=1", timeout=600)
-        if status != 200:
-            sys.exit(f"the feed answered {status} after the bulk load: {body[:300]!r}")
-        figures["card_after_bulk_load"]["cards_stored_after_window_s"] = round(time.monotonic() - started, 3)
+        figures["card_after_bulk_load"]["cards_stored_after_window_s"] = seconds_until_cards_stored()
 
         log("the full compliance report: the database's floor, JSON, CSV")
         figures["report_sql"] = timed_psql(database, os.path.join(BENCH, "sql", "compliance-report.sql"))
@@ -594,11 +595,10 @@ def day_change(service, database, admin, lua_env, warmup_seconds):
         sys.exit(f"the warm-up ran {round(-wait)} s into the day change's window")
     time.sleep(wait)
     figure = wrk("card.lua", lua_env, DAY_CHANGE_BEFORE_S + DAY_CHANGE_AFTER_S)
-    started = time.monotonic()
-    request("GET", "/api/v1/contact-cards?size=1", timeout=600)
+    stored_s = seconds_until_cards_stored()
     figure.update({"zone": zone, "new_day": str(tomorrow), "requirements_after": len(current) + (1 if extra else 0),
                    "cards_prepared": prepared, "prepare_s": prepare_s,
-                   "cards_stored_after_window_s": round(time.monotonic() - started, 3)})
+                   "cards_stored_after_window_s": stored_s})
     changed = psql(database, f"select count(*) from contact_card where updated_at = "
                              f"timestamptz '{tomorrow}T00:00:00{zone}'").strip()
     figure["cards_changed_at_midnight"] = int(changed)

@@ -112,8 +112,7 @@ public class ExemptionResource {
     @Path("/{serviceCode}/reject")
     @Operation(
             summary = "Reject a requested exemption",
-            description =
-                    "The request is REJECTED, kept as history and never counted; a note saying why is" + " required.")
+            description = "The request is REJECTED, kept as history and never counted; a note saying why is required.")
     @APIResponse(
             responseCode = "200",
             description = "The exemption as decided",

@@ -490,12 +490,7 @@ class ContactCardResourceTest {
                 json().get(card(unit)).then().statusCode(200).header("ETag", etag);
                 refresher.rollback();
                 // The day's cards stored (the feed waits for that): the same bytes as the reader got.
-                List<Map<String, Object>> items = new ArrayList<>();
-                syncAll(null, 500, items);
-                Map<String, Object> stored = items.stream()
-                        .filter(item -> unit.equals(item.get("hsaId")))
-                        .findFirst()
-                        .orElseThrow();
+                Map<String, Object> stored = storedInTheFeed(unit);
                 assertEquals(startOf(today.plusDays(1)), stored.get("updatedAt"));
                 json().header("If-None-Match", etag).get(card(unit)).then().statusCode(304);
             } finally {
@@ -532,12 +527,7 @@ class ContactCardResourceTest {
                 .body("updatedAt", equalTo(startOf(today.plusDays(1))));
         // The day's cards stored (the feed waits for that): the prepared card is stored as it was, not
         // computed again, so the feed has the same bytes the readers got.
-        List<Map<String, Object>> items = new ArrayList<>();
-        syncAll(null, 500, items);
-        Map<String, Object> stored = items.stream()
-                .filter(item -> unit.equals(item.get("hsaId")))
-                .findFirst()
-                .orElseThrow();
+        Map<String, Object> stored = storedInTheFeed(unit);
         assertEquals(
                 List.of(code),
                 ((List<Map<String, Object>>) stored.get("eServices"))
@@ -591,6 +581,16 @@ class ContactCardResourceTest {
         assertProblem(
                 json().queryParam("size", 501).get("/api/v1/contact-cards").then(), 400);
         assertProblem(json().queryParam("size", 0).get("/api/v1/contact-cards").then(), 400);
+    }
+
+    /** The unit's card as a full sync of the feed has it (the feed waits for the day's cards to be stored). */
+    private static Map<String, Object> storedInTheFeed(String unit) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        syncAll(null, 500, items);
+        return items.stream()
+                .filter(item -> unit.equals(item.get("hsaId")))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Follows the feed until hasMore is false, collecting the items; returns the last cursor. */
