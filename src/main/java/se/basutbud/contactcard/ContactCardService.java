@@ -93,9 +93,9 @@ public class ContactCardService {
         List<String> notRight = new ArrayList<>();
         for (String id : ids) {
             ContactCardStore.StoredCard card = stored.get(id);
-            CardVersions held = card == null ? null : CardVersions.of(card);
-            if (held != null && held.on(day) != null) {
-                versions.put(id, held);
+            // Checked before deflating: after a bulk load every stored card has expired and is computed again.
+            if (card != null && card.rightOn(day)) {
+                versions.put(id, CardVersions.of(card));
             } else {
                 notRight.add(id);
             }

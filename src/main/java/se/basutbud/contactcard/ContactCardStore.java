@@ -64,6 +64,11 @@ class ContactCardStore {
             LocalDate validUntil,
             StoredCard next) {
 
+        /** Whether it, or the one prepared after it, is right on the day (as {@link CardVersions#on}). */
+        boolean rightOn(LocalDate day) {
+            return CompressedCard.validOn(day, validFrom, validUntil) || (next != null && next.rightOn(day));
+        }
+
         StoredCard withNext(StoredCard prepared) {
             return new StoredCard(body, contentHash, removed, validFrom, validUntil, prepared);
         }

@@ -108,7 +108,7 @@ class RequestHeadDeadline {
     }
 
     /** The server's listening socket, once bound; null for a server that shares another's socket. */
-    static Channel listeningChannel(TCPServerBase server) {
+    private static Channel listeningChannel(TCPServerBase server) {
         try {
             Field bindFuture = TCPServerBase.class.getDeclaredField("bindFuture");
             bindFuture.setAccessible(true);
