@@ -1,6 +1,7 @@
 package se.basutbud.contactcard;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 
 /**
  * A unit's card as a replica holds it: the one stored now and, if prepared, the one for the day it expires,
@@ -22,20 +23,13 @@ record CardVersions(CompressedCard current, CompressedCard next) {
      * replica holds then.
      */
     static CardVersions of(ContactCardStore.StoredCard stored) {
-        CompressedCard current = compressed(stored);
-        ContactCardStore.StoredCard next = stored.next();
-        if (next == null) {
+        CompressedCard current = stored.card();
+        if (stored.next() == null) {
             return new CardVersions(current, null);
         }
+        CompressedCard next = stored.next().card();
         boolean sameBytes =
-                !stored.removed() && !next.removed() && stored.body().equals(next.body());
-        return new CardVersions(
-                current, sameBytes ? current.withValidity(next.validFrom(), next.validUntil()) : compressed(next));
-    }
-
-    private static CompressedCard compressed(ContactCardStore.StoredCard stored) {
-        return stored.removed()
-                ? CompressedCard.none(stored.validFrom(), stored.validUntil())
-                : CompressedCard.of(stored.body(), stored.contentHash(), stored.validFrom(), stored.validUntil());
+                !current.isNone() && !next.isNone() && Arrays.equals(current.deflatedJson(), next.deflatedJson());
+        return new CardVersions(current, sameBytes ? current.withValidity(next.validFrom(), next.validUntil()) : next);
     }
 }

@@ -1,7 +1,6 @@
 package se.basutbud.contactcard;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
@@ -42,8 +41,19 @@ public record CompressedCard(
         return (validFrom == null || !day.isBefore(validFrom)) && (validUntil == null || day.isBefore(validUntil));
     }
 
-    static CompressedCard of(String json, String contentHash, LocalDate validFrom, LocalDate validUntil) {
-        byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
+    /** The card of its JSON's UTF-8 bytes (not copied, not kept). */
+    static CompressedCard of(byte[] utf8, String contentHash, LocalDate validFrom, LocalDate validUntil) {
+        return stored(deflate(utf8), utf8.length, contentHash, validFrom, validUntil);
+    }
+
+    /** The card as stored: its JSON deflated (by {@link #deflate}) and that JSON's length in bytes. */
+    static CompressedCard stored(
+            byte[] deflatedJson, int jsonLength, String contentHash, LocalDate validFrom, LocalDate validUntil) {
+        return new CompressedCard(deflatedJson, jsonLength, '"' + contentHash + '"', validFrom, validUntil);
+    }
+
+    /** JSON's UTF-8 bytes deflated as a replica holds them, and as they are stored. */
+    static byte[] deflate(byte[] utf8) {
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
         try {
             deflater.setInput(utf8);
@@ -53,8 +63,7 @@ public record CompressedCard(
             while (!deflater.finished()) {
                 deflated.write(buffer, 0, deflater.deflate(buffer));
             }
-            return new CompressedCard(
-                    deflated.toByteArray(), utf8.length, '"' + contentHash + '"', validFrom, validUntil);
+            return deflated.toByteArray();
         } finally {
             deflater.end();
         }

@@ -1,19 +1,20 @@
 package se.basutbud.contactcard;
 
+import java.nio.charset.StandardCharsets;
 import java.text.CollationKey;
-import java.text.Collator;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -24,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import se.basutbud.TimeSource;
 import se.basutbud.baseline.BaselineDto;
 import se.basutbud.baseline.BaselineService;
+import se.basutbud.careunit.UnitType;
 import se.basutbud.change.UnitsChanged;
 import se.basutbud.unitsondate.CardUnit;
 import se.basutbud.unitsondate.UnitsOnDate;
@@ -39,8 +41,6 @@ import se.basutbud.web.EntityTags;
  */
 @ApplicationScoped
 class ContactCardRefresher {
-
-    private static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
 
     private final ContactCardStore store;
     private final BaselineService baselines;
@@ -126,8 +126,7 @@ class ContactCardRefresher {
             ContactCardDto card = cards.apply(unit);
             String hash = EntityTags.sha256(json(card));
             if (state == null || state.removed() || !hash.equals(state.contentHash())) {
-                changed.add(new ContactCardStore.NewCard(
-                        unit.hsaId(), json(card.withUpdatedAt(updatedAt)), hash, unit.validFrom(), unit.validUntil()));
+                changed.add(newCard(unit, json(card.withUpdatedAt(updatedAt)), hash));
             } else if (!sameValidity) {
                 extended.add(validity);
             }
@@ -152,14 +151,23 @@ class ContactCardRefresher {
         List<ContactCardStore.NewCard> prepared = new ArrayList<>();
         for (CardUnit unit : units.forCards(hsaIds, day)) {
             if (!unit.open()) {
-                prepared.add(
-                        new ContactCardStore.NewCard(unit.hsaId(), null, null, unit.validFrom(), unit.validUntil()));
+                prepared.add(new ContactCardStore.NewCard(
+                        unit.hsaId(), null, null, null, unit.validFrom(), unit.validUntil()));
                 continue;
             }
             ContactCardDto card = cards.apply(unit);
             String hash = EntityTags.sha256(json(card));
-            String body = body(card, hash, current.get(unit.hsaId()), dayStart);
-            prepared.add(new ContactCardStore.NewCard(unit.hsaId(), body, hash, unit.validFrom(), unit.validUntil()));
+            ContactCardStore.StoredCard stored = current.get(unit.hsaId());
+            prepared.add(
+                    unchanged(stored, hash)
+                            ? new ContactCardStore.NewCard(
+                                    unit.hsaId(),
+                                    text(stored.card().json()),
+                                    stored.card().deflatedJson(),
+                                    hash,
+                                    unit.validFrom(),
+                                    unit.validUntil())
+                            : newCard(unit, json(card.withUpdatedAt(dayStart)), hash));
         }
         store.saveNext(prepared);
     }
@@ -174,6 +182,7 @@ class ContactCardRefresher {
             Collection<String> hsaIds, LocalDate today, Map<String, ContactCardStore.StoredCard> stored) {
         Map<String, CompressedCard> cards = new HashMap<>(hsaIds.size() * 2);
         Function<CardUnit, ContactCardDto> cardMaker = null;
+        Instant dayStart = time.startOf(today);
         for (CardUnit unit : units.forCards(hsaIds, today)) {
             if (!unit.open()) {
                 cards.put(unit.hsaId(), CompressedCard.none(unit.validFrom(), unit.validUntil()));
@@ -184,8 +193,13 @@ class ContactCardRefresher {
             }
             ContactCardDto card = cardMaker.apply(unit);
             String hash = EntityTags.sha256(json(card));
-            String body = body(card, hash, stored.get(unit.hsaId()), time.startOf(today));
-            cards.put(unit.hsaId(), CompressedCard.of(body, hash, unit.validFrom(), unit.validUntil()));
+            ContactCardStore.StoredCard storedCard = stored.get(unit.hsaId());
+            cards.put(
+                    unit.hsaId(),
+                    unchanged(storedCard, hash)
+                            ? storedCard.card().withValidity(unit.validFrom(), unit.validUntil())
+                            : CompressedCard.of(
+                                    json(card.withUpdatedAt(dayStart)), hash, unit.validFrom(), unit.validUntil()));
         }
         for (String hsaId : hsaIds) {
             cards.putIfAbsent(hsaId, CompressedCard.none(null, null));
@@ -194,40 +208,57 @@ class ContactCardRefresher {
     }
 
     /**
-     * The stored card's bytes when its content is unchanged (it keeps its ETag and {@code updatedAt}), else the
-     * card stamped with the start of the day it is for.
+     * Whether the stored card shows this content: then its bytes are kept as they are (with its ETag and
+     * {@code updatedAt}); a changed card is stamped with the start of the day it is for.
      */
-    private String body(ContactCardDto card, String hash, ContactCardStore.StoredCard stored, Instant dayStart) {
-        return stored != null && !stored.removed() && hash.equals(stored.contentHash())
-                ? stored.body()
-                : json(card.withUpdatedAt(dayStart));
+    private static boolean unchanged(ContactCardStore.StoredCard stored, String hash) {
+        return stored != null && !stored.removed() && hash.equals(stored.contentHash());
+    }
+
+    /** A card to store, from its JSON: the text, for the feed, and the same deflated, for replicas. */
+    private static ContactCardStore.NewCard newCard(CardUnit unit, byte[] json, String hash) {
+        return new ContactCardStore.NewCard(
+                unit.hsaId(), text(json), CompressedCard.deflate(json), hash, unit.validFrom(), unit.validUntil());
     }
 
     /** Makes cards for the day under the revision in force on it, in Swedish order. */
     private Function<CardUnit, ContactCardDto> cardMaker(LocalDate today) {
-        Optional<BaselineDto> revision = baselines.inForceOn(today);
         List<BaselineDto.Requirement> requirements =
-                revision.map(BaselineDto::requirements).orElse(List.of());
-        // Swedish order by collation keys, computed once per name: comparing with the collator itself
-        // normalises both strings on every comparison, which dominated a national refresh (bench/RESULTS-notes.md).
-        Collator collator = Collator.getInstance(SWEDISH);
-        Map<String, CollationKey> sortKeys = new HashMap<>();
-        Function<String, CollationKey> sortKey = name -> sortKeys.computeIfAbsent(name, collator::getCollationKey);
-        return unit -> card(unit, requirements, sortKey);
+                baselines.inForceOn(today).map(BaselineDto::requirements).orElse(List.of());
+        // The base set's codes per unit type, looked up for every offered service of every card.
+        Map<UnitType, Set<String>> baseCodes = new EnumMap<>(UnitType.class);
+        for (UnitType type : UnitType.values()) {
+            baseCodes.put(
+                    type,
+                    requirements.stream()
+                            .filter(r -> r.appliesTo(type))
+                            .map(BaselineDto.Requirement::serviceCode)
+                            .collect(Collectors.toUnmodifiableSet()));
+        }
+        return unit -> card(unit, baseCodes.get(unit.unitType()));
     }
 
-    private static ContactCardDto card(
-            CardUnit unit, List<BaselineDto.Requirement> requirements, Function<String, CollationKey> sortKey) {
-        List<ContactCardDto.CardEService> services =
-                new ArrayList<>(unit.offered().size());
+    /** A service on a card with the key it is sorted by. */
+    private record SortedService(ContactCardDto.CardEService service, CollationKey nameKey) {
+        /** The base set's services first, then by name in Swedish order, then by code. */
+        static final Comparator<SortedService> ORDER = Comparator.comparing(
+                        (SortedService s) -> !s.service().base())
+                .thenComparing(SortedService::nameKey)
+                .thenComparing(s -> s.service().code());
+    }
+
+    private static ContactCardDto card(CardUnit unit, Set<String> baseCodes) {
+        List<SortedService> sorted = new ArrayList<>(unit.offered().size());
         for (CardUnit.OfferedService row : unit.offered()) {
-            boolean base = requirements.stream()
-                    .anyMatch(r -> r.serviceCode().equals(row.code()) && r.appliesTo(unit.unitType()));
-            services.add(new ContactCardDto.CardEService(row.code(), row.name(), row.url(), base));
+            sorted.add(new SortedService(
+                    new ContactCardDto.CardEService(row.code(), row.name(), row.url(), baseCodes.contains(row.code())),
+                    SwedishOrder.keyOf(row.name())));
         }
-        services.sort(Comparator.comparing((ContactCardDto.CardEService s) -> !s.base())
-                .thenComparing(service -> sortKey.apply(service.name()))
-                .thenComparing(ContactCardDto.CardEService::code));
+        sorted.sort(SortedService.ORDER);
+        List<ContactCardDto.CardEService> services = new ArrayList<>(sorted.size());
+        for (SortedService service : sorted) {
+            services.add(service.service());
+        }
         return new ContactCardDto(
                 unit.hsaId(),
                 unit.name(),
@@ -240,11 +271,17 @@ class ContactCardRefresher {
                 null);
     }
 
-    private String json(ContactCardDto card) {
+    /** The card's JSON as UTF-8 bytes: what is hashed and deflated, with no string in between. */
+    private byte[] json(ContactCardDto card) {
         try {
-            return objectMapper.writeValueAsString(card);
+            return objectMapper.writeValueAsBytes(card);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A contact card could not be written as JSON", e);
         }
+    }
+
+    /** JSON bytes as the text the card tables store. */
+    private static String text(byte[] json) {
+        return new String(json, StandardCharsets.UTF_8);
     }
 }

@@ -53,24 +53,22 @@ class ContactCardStore {
     record StoredState(String contentHash, boolean removed, LocalDate validFrom, LocalDate validUntil) {}
 
     /**
-     * A stored card, or the mark that its unit has none; right from {@code validFrom} until {@code validUntil};
-     * with the one prepared for the day it expires, if there is one ({@code next}, itself without a next).
+     * A stored card as a replica holds it (deflated, or the mark that its unit has none), with its content hash
+     * and the one prepared for the day it expires, if there is one ({@code next}, itself without a next).
      */
-    record StoredCard(
-            String body,
-            String contentHash,
-            boolean removed,
-            LocalDate validFrom,
-            LocalDate validUntil,
-            StoredCard next) {
+    record StoredCard(CompressedCard card, String contentHash, StoredCard next) {
+
+        boolean removed() {
+            return card.isNone();
+        }
 
         /** Whether it, or the one prepared after it, is right on the day (as {@link CardVersions#on}). */
         boolean rightOn(LocalDate day) {
-            return CompressedCard.validOn(day, validFrom, validUntil) || (next != null && next.rightOn(day));
+            return card.validOn(day) || (next != null && next.rightOn(day));
         }
 
         StoredCard withNext(StoredCard prepared) {
-            return new StoredCard(body, contentHash, removed, validFrom, validUntil, prepared);
+            return new StoredCard(card, contentHash, prepared);
         }
     }
 
@@ -90,7 +88,14 @@ class ContactCardStore {
                 .getSingleResult();
     }
 
-    record NewCard(String hsaId, String body, String contentHash, LocalDate validFrom, LocalDate validUntil) {}
+    /** A card to store: its JSON, the same deflated (both null for a unit with none), and its days. */
+    record NewCard(
+            String hsaId,
+            String body,
+            byte[] deflated,
+            String contentHash,
+            LocalDate validFrom,
+            LocalDate validUntil) {}
 
     /** The days a card (or its removal) is right on. */
     record Validity(String hsaId, LocalDate validFrom, LocalDate validUntil) {}
@@ -182,13 +187,14 @@ class ContactCardStore {
         }
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into contact_card
-                        (hsa_id, body, content_hash, removed, updated_at, change_xid, valid_from, valid_until)
-                    select hsa_id, body, content_hash, false, ?, pg_current_xact_id(), valid_from, valid_until
-                    from unnest(?::varchar[], ?::text[], ?::varchar[], ?::date[], ?::date[])
-                        as card(hsa_id, body, content_hash, valid_from, valid_until)
-                    on conflict (hsa_id) do update set body = excluded.body, content_hash = excluded.content_hash,
-                        removed = false, updated_at = excluded.updated_at, change_xid = excluded.change_xid,
+                    insert into contact_card (hsa_id, body, body_deflated, content_hash, removed, updated_at,
+                        change_xid, valid_from, valid_until)
+                    select hsa_id, body, body_deflated, content_hash, false, ?, pg_current_xact_id(), valid_from,
+                        valid_until
+                    from unnest(?::varchar[], ?::text[], ?::bytea[], ?::varchar[], ?::date[], ?::date[])
+                        as card(hsa_id, body, body_deflated, content_hash, valid_from, valid_until)
+                    on conflict (hsa_id) do update set body = excluded.body, body_deflated = excluded.body_deflated,
+                        content_hash = excluded.content_hash, removed = false, updated_at = excluded.updated_at, change_xid = excluded.change_xid,
                         valid_from = excluded.valid_from, valid_until = excluded.valid_until
                     """)) {
                 insert.setObject(1, updatedAt.atOffset(ZoneOffset.UTC));
@@ -205,7 +211,8 @@ class ContactCardStore {
         }
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement update = connection.prepareStatement("""
-                    update contact_card c set removed = true, body = null, content_hash = null, updated_at = ?,
+                    update contact_card c set removed = true, body = null, body_deflated = null, content_hash = null,
+                        updated_at = ?,
                         change_xid = pg_current_xact_id(), valid_from = r.valid_from, valid_until = r.valid_until
                     from unnest(?::varchar[], ?::date[], ?::date[]) as r(hsa_id, valid_from, valid_until)
                     where c.hsa_id = r.hsa_id
@@ -253,20 +260,14 @@ class ContactCardStore {
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             Map<String, StoredCard> cards = new HashMap<>(hsaIds.size() * 2);
             List<String> expiring = new ArrayList<>();
-            try (ResultSet rows = NamedJdbc.query(connection, """
-                    select hsa_id, body, content_hash, removed, valid_from, valid_until from contact_card
-                    where hsa_id = any(:ids)
-                    """, Map.of("ids", hsaIds))) {
+            try (ResultSet rows = NamedJdbc.query(
+                    connection,
+                    "select hsa_id, " + STORED_CARD + " from contact_card" + " where hsa_id = any(:ids)",
+                    Map.of("ids", hsaIds))) {
                 while (rows.next()) {
-                    StoredCard card = new StoredCard(
-                            rows.getString(2),
-                            rows.getString(3),
-                            rows.getBoolean(4),
-                            rows.getObject(5, LocalDate.class),
-                            rows.getObject(6, LocalDate.class),
-                            null);
+                    StoredCard card = storedCard(rows);
                     cards.put(rows.getString(1), card);
-                    if (card.validUntil() != null) {
+                    if (card.card().validUntil() != null) {
                         expiring.add(rows.getString(1));
                     }
                 }
@@ -274,23 +275,75 @@ class ContactCardStore {
             if (expiring.isEmpty()) {
                 return cards;
             }
-            try (ResultSet rows = NamedJdbc.query(connection, """
-                    select hsa_id, body, content_hash, valid_from, valid_until from contact_card_next
-                    where hsa_id = any(:ids)
-                    """, Map.of("ids", expiring))) {
+            try (ResultSet rows = NamedJdbc.query(
+                    connection,
+                    "select hsa_id, " + STORED_CARD + " from contact_card_next" + " where hsa_id = any(:ids)",
+                    Map.of("ids", expiring))) {
                 while (rows.next()) {
-                    StoredCard next = new StoredCard(
-                            rows.getString(2),
-                            rows.getString(3),
-                            rows.getString(2) == null,
-                            rows.getObject(4, LocalDate.class),
-                            rows.getObject(5, LocalDate.class),
-                            null);
+                    StoredCard next = storedCard(rows);
                     cards.computeIfPresent(rows.getString(1), (id, card) -> card.withNext(next));
                 }
             }
             return cards;
         });
+    }
+
+    /**
+     * Deflates up to {@code limit} cards stored before cards were stored deflated (as {@link CompressedCard}
+     * does), under their rows' locks, so no write to them can come in between; rows another replica is doing
+     * are skipped. The cards done: fewer than the limit means none is left. Not a change of any card.
+     */
+    int deflateOlderCards(int limit) {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            List<String> hsaIds = new ArrayList<>();
+            List<byte[]> deflated = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select hsa_id, body from contact_card where body_deflated is null and body is not null
+                    order by hsa_id limit ? for update skip locked
+                    """)) {
+                select.setInt(1, limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        hsaIds.add(rows.getString(1));
+                        deflated.add(CompressedCard.deflate(rows.getBytes(2)));
+                    }
+                }
+            }
+            if (hsaIds.isEmpty()) {
+                return 0;
+            }
+            try (PreparedStatement update = connection.prepareStatement("""
+                    update contact_card c set body_deflated = d.body_deflated
+                    from unnest(?::varchar[], ?::bytea[]) as d(hsa_id, body_deflated) where c.hsa_id = d.hsa_id
+                    """)) {
+                update.setArray(1, connection.createArrayOf("varchar", hsaIds.toArray()));
+                update.setArray(2, connection.createArrayOf("bytea", deflated.toArray(byte[][]::new)));
+                update.executeUpdate();
+            }
+            return hsaIds.size();
+        });
+    }
+
+    /**
+     * The columns of a stored card: deflated as stored, and the JSON's length (read from its TOAST pointer, not
+     * decompressed); the JSON itself only for a card stored before cards were stored deflated.
+     */
+    private static final String STORED_CARD = "body_deflated, octet_length(body),"
+            + " case when body_deflated is null then body end, content_hash, valid_from, valid_until";
+
+    private static StoredCard storedCard(ResultSet rows) throws java.sql.SQLException {
+        String contentHash = rows.getString(5);
+        LocalDate validFrom = rows.getObject(6, LocalDate.class);
+        LocalDate validUntil = rows.getObject(7, LocalDate.class);
+        if (contentHash == null) {
+            return new StoredCard(CompressedCard.none(validFrom, validUntil), null, null);
+        }
+        byte[] deflated = rows.getBytes(2);
+        CompressedCard card = deflated != null
+                ? CompressedCard.stored(deflated, rows.getInt(3), contentHash, validFrom, validUntil)
+                // The JSON's bytes as they come (UTF-8), never decoded into a string.
+                : CompressedCard.of(rows.getBytes(4), contentHash, validFrom, validUntil);
+        return new StoredCard(card, contentHash, null);
     }
 
     /**
@@ -321,9 +374,10 @@ class ContactCardStore {
         }
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into contact_card_next (hsa_id, body, content_hash, valid_from, valid_until)
-                    select * from unnest(?::varchar[], ?::text[], ?::varchar[], ?::date[], ?::date[])
-                    on conflict (hsa_id) do update set body = excluded.body, content_hash = excluded.content_hash,
+                    insert into contact_card_next (hsa_id, body, body_deflated, content_hash, valid_from, valid_until)
+                    select * from unnest(?::varchar[], ?::text[], ?::bytea[], ?::varchar[], ?::date[], ?::date[])
+                    on conflict (hsa_id) do update set body = excluded.body, body_deflated = excluded.body_deflated,
+                        content_hash = excluded.content_hash,
                         valid_from = excluded.valid_from, valid_until = excluded.valid_until
                     """)) {
                 setCards(connection, insert, 1, cards);
@@ -350,7 +404,8 @@ class ContactCardStore {
                 .executeUpdate();
         // ... then the changed ones, each a change of this transaction.
         entityManager
-                .createNativeQuery("update contact_card c set body = n.body, content_hash = n.content_hash,"
+                .createNativeQuery("update contact_card c set body = n.body, body_deflated = n.body_deflated,"
+                        + " content_hash = n.content_hash,"
                         + " removed = n.body is null, updated_at = :dayStart, change_xid = pg_current_xact_id(),"
                         + " valid_from = n.valid_from, valid_until = n.valid_until " + prepared
                         + " and c.content_hash is distinct from n.content_hash")
@@ -401,9 +456,13 @@ class ContactCardStore {
         statement.setArray(
                 first + 2,
                 connection.createArrayOf(
+                        "bytea", cards.stream().map(NewCard::deflated).toArray(byte[][]::new)));
+        statement.setArray(
+                first + 3,
+                connection.createArrayOf(
                         "varchar", cards.stream().map(NewCard::contentHash).toArray()));
-        statement.setArray(first + 3, dates(connection, cards.stream().map(NewCard::validFrom)));
-        statement.setArray(first + 4, dates(connection, cards.stream().map(NewCard::validUntil)));
+        statement.setArray(first + 4, dates(connection, cards.stream().map(NewCard::validFrom)));
+        statement.setArray(first + 5, dates(connection, cards.stream().map(NewCard::validUntil)));
     }
 
     /** Dates, null ones included, as a PostgreSQL array parameter. */

@@ -57,6 +57,7 @@ class DailyCardRefresh {
         try {
             ensureRefreshedForToday();
             prepareTomorrow();
+            deflateOlderCards();
         } catch (RuntimeException e) {
             LOG.warnf("The daily contact card refresh failed and will be tried again: %s", e.getMessage());
         }
@@ -87,6 +88,17 @@ class DailyCardRefresh {
                 after = chunk.get(chunk.size() - 1);
             }
         } while (chunk.size() == PREPARE_CHUNK);
+    }
+
+    /**
+     * Stores cards stored before cards were stored deflated (migration V19) deflated too, a chunk per short
+     * transaction; once all are, one look at an empty index per check.
+     */
+    void deflateOlderCards() {
+        int done;
+        do {
+            done = QuarkusTransaction.requiringNew().call(() -> store.deflateOlderCards(CHUNK));
+        } while (done == CHUNK);
     }
 
     /** Stores today's cards if that has not been done yet, here or on another replica. */

@@ -158,17 +158,18 @@ public class UnitsOnDate {
     public List<CardUnit> forCards(Collection<String> hsaIds, LocalDate date) {
         Map<String, Object> params = Map.of("ids", hsaIds, "day", date);
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            Map<String, List<CardUnit.OfferedService>> offered = new HashMap<>();
+            // Keyed by the unit's row id: one number per offering row, not its HSA-id decoded again for each.
+            Map<Long, List<CardUnit.OfferedService>> offered = new HashMap<>();
             try (ResultSet rows =
                     NamedJdbc.query(connection, """
-                    select u.hsa_id, s.code, s.name, o.url
+                    select u.id, s.code, s.name, o.url
                     from offering o
                     join care_unit u on u.id = o.care_unit_id
                     join e_service s on s.id = o.e_service_id
                     where u.hsa_id = any(:ids) and s.status = 'ACTIVE' and %s
                     """.formatted(DateRules.offeringInForce("day", "day")), params)) {
                 while (rows.next()) {
-                    offered.computeIfAbsent(rows.getString(1), k -> new ArrayList<>())
+                    offered.computeIfAbsent(rows.getLong(1), k -> new ArrayList<>())
                             .add(new CardUnit.OfferedService(rows.getString(2), rows.getString(3), rows.getString(4)));
                 }
             }
@@ -189,7 +190,8 @@ public class UnitsOnDate {
                                case when u.opened_on <= :day then u.opened_on end,
                                case when u.closed_on <= :day then u.closed_on end,
                                (select max(b.valid_from) from baseline b
-                                where b.status = 'PUBLISHED' and b.valid_from <= :day)) as valid_from
+                                where b.status = 'PUBLISHED' and b.valid_from <= :day)) as valid_from,
+                           u.id
                     from care_unit u
                     where u.hsa_id = any(:ids)
                     """.formatted(DateRules.unitOpen("day", "day")), params)) {
@@ -204,7 +206,7 @@ public class UnitsOnDate {
                             rows.getString(6),
                             rows.getString(7),
                             rows.getBoolean(8),
-                            offered.getOrDefault(hsaId, List.of()),
+                            offered.getOrDefault(rows.getLong(11), List.of()),
                             rows.getObject(10, LocalDate.class),
                             rows.getObject(9, LocalDate.class)));
                 }

@@ -37,9 +37,13 @@ public final class EntityTags {
 
     /** The SHA-256 of a text's UTF-8 bytes, in hex: what a strong tag is made of. */
     public static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The SHA-256 of UTF-8 bytes, in hex, as {@link #sha256(String)} of the text they encode. */
+    public static String sha256(byte[] utf8) {
         try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(utf8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

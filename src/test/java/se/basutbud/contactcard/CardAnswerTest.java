@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class CardAnswerTest {
 
     private static final String JSON = "{\"hsaId\":\"SE2321000073-1\",\"name\":\"Hälsocentralen\"}";
-    private static final CompressedCard CARD = CompressedCard.of(JSON, "abc", null, null);
+    private static final CompressedCard CARD =
+            CompressedCard.of(JSON.getBytes(StandardCharsets.UTF_8), "abc", null, null);
 
     @Test
     void acceptEncodingIsReadWithItsQualityValues() {

@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -18,6 +19,7 @@ import static se.basutbud.support.Api.offer;
 import static se.basutbud.support.Api.publishBaseline;
 import static se.basutbud.support.Api.putUnit;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -548,6 +550,59 @@ class ContactCardResourceTest {
                 .statusCode(204);
         FixedTimeSource.setToday(today.plusDays(1));
         json().get(card(unit)).then().statusCode(200).body("eServices", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void cardsStoredBeforeCardsWereStoredDeflatedAreServedAsStoredAndDeflatedByTheDailyCheck() throws Exception {
+        String code = createService("Lagrad förr");
+        String readBefore = provider + "-1";
+        String readAfter = provider + "-2";
+        for (String unit : List.of(readBefore, readAfter)) {
+            putUnit(unit, "PRIMARY_CARE", Map.of());
+            offer(unit, code, today);
+        }
+        // As cards stored before migration V19 are, their JSON only; neither read yet, so neither in memory.
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(
+                        "update contact_card set body_deflated = null where hsa_id in (?, ?)")) {
+            update.setString(1, readBefore);
+            update.setString(2, readAfter);
+            assertEquals(2, update.executeUpdate());
+        }
+
+        assertServedAsStored(readBefore);
+        daily.deflateOlderCards();
+        for (String unit : List.of(readBefore, readAfter)) {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement select = connection.prepareStatement(
+                            "select body, body_deflated from contact_card where hsa_id = ?")) {
+                select.setString(1, unit);
+                try (ResultSet row = select.executeQuery()) {
+                    assertTrue(row.next());
+                    byte[] body = row.getString(1).getBytes(StandardCharsets.UTF_8);
+                    assertArrayEquals(
+                            body,
+                            CompressedCard.stored(row.getBytes(2), body.length, "x", null, null)
+                                    .json());
+                }
+            }
+        }
+        assertServedAsStored(readAfter);
+    }
+
+    /** The card read is the stored one, byte for byte, with its content hash as ETag. */
+    private void assertServedAsStored(String unit) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select =
+                        connection.prepareStatement("select body, content_hash from contact_card where hsa_id = ?")) {
+            select.setString(1, unit);
+            try (ResultSet row = select.executeQuery()) {
+                assertTrue(row.next());
+                var response = json().get(card(unit)).then().statusCode(200).extract();
+                assertEquals(row.getString(1), response.asString());
+                assertEquals('"' + row.getString(2) + '"', response.header("ETag"));
+            }
+        }
     }
 
     /** A unit that offers the service from tomorrow: today its card shows nothing. */
