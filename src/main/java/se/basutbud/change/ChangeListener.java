@@ -130,12 +130,6 @@ public class ChangeListener {
                 }
             } finally {
                 boolean wasListening = listening;
-                if (lost && wasListening) {
-                    // Lost while in use: the pool's idle connections most likely share its fate. Closed before the
-                    // caches are bypassed, so that no reader sent to the database then takes one of them and
-                    // waits for its socket timeout (30 s) instead of a new connection.
-                    dataSource.flush(AgroalDataSource.FlushMode.IDLE);
-                }
                 listening = false;
                 connection = null;
                 caches.forEach(InvalidatingCache::invalidateAll);
@@ -146,7 +140,7 @@ public class ChangeListener {
                 }
                 closeQuietly(listenerConnection);
                 if (lost && wasListening) {
-                    // Any returned to the pool since, by readers served from a connection taken before the loss.
+                    // Lost while in use: the pool's idle connections most likely share its fate.
                     dataSource.flush(AgroalDataSource.FlushMode.IDLE);
                 }
             }
