@@ -76,7 +76,8 @@ public record CompressedCard(
             inflater.setInput(deflatedJson);
             byte[] json = new byte[jsonLength];
             int length = inflater.inflate(json);
-            if (length != jsonLength) {
+            // Exactly its length: not shorter, and nothing left over that would have been cut off.
+            if (length != jsonLength || !inflater.finished()) {
                 throw new IllegalStateException("A cached contact card did not inflate to its length");
             }
             return json;

@@ -21,6 +21,7 @@ import jakarta.enterprise.event.Observes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 
 import se.basutbud.TimeSource;
 import se.basutbud.baseline.BaselineDto;
@@ -45,7 +46,12 @@ class ContactCardRefresher {
     private final ContactCardStore store;
     private final BaselineService baselines;
     private final UnitsOnDate units;
-    private final ObjectMapper objectMapper;
+    /**
+     * Writes a card's JSON as UTF-8 bytes the same as the text the cards were hashed from before: a character
+     * beyond the Basic Multilingual Plane (an emoji in a name) written as itself, not as two escapes.
+     */
+    private final ObjectWriter cardWriter;
+
     private final TimeSource time;
 
     ContactCardRefresher(
@@ -57,7 +63,7 @@ class ContactCardRefresher {
         this.store = store;
         this.baselines = baselines;
         this.units = units;
-        this.objectMapper = objectMapper;
+        this.cardWriter = objectMapper.writer().with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
         this.time = time;
     }
 
@@ -274,7 +280,7 @@ class ContactCardRefresher {
     /** The card's JSON as UTF-8 bytes: what is hashed and deflated, with no string in between. */
     private byte[] json(ContactCardDto card) {
         try {
-            return objectMapper.writeValueAsBytes(card);
+            return cardWriter.writeValueAsBytes(card);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A contact card could not be written as JSON", e);
         }

@@ -93,7 +93,8 @@ public class ContactCardService {
         List<String> notRight = new ArrayList<>();
         for (String id : ids) {
             ContactCardStore.StoredCard card = stored.get(id);
-            // Checked before deflating: after a bulk load every stored card has expired and is computed again.
+            // After a bulk load every stored card has expired and is computed again; its stored bytes are used
+            // as they are when its content is unchanged.
             if (card != null && card.rightOn(day)) {
                 versions.put(id, CardVersions.of(card));
             } else {

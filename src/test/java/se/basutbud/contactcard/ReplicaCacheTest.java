@@ -93,9 +93,10 @@ class ReplicaCacheTest {
                 .header("ETag");
 
         sql(
-                // Its JSON only, as a card stored before cards were stored deflated too: deflated when read.
+                // Its JSON only, as a replica running the code from before migration V19 writes it: the card's
+                // deflated bytes, of the card it replaces, must not be served for it (V19's trigger).
                 "update contact_card set body = replace(body, 'Förnya recept', 'Förnya recept i appen'), "
-                        + "body_deflated = null, content_hash = repeat('a', 64) where hsa_id = ?",
+                        + "content_hash = repeat('a', 64) where hsa_id = ?",
                 unit);
         assertEquals(
                 etag,
