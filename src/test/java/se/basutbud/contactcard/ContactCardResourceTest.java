@@ -598,21 +598,28 @@ class ContactCardResourceTest {
      * that does.
      */
     private void assertServedAsStored(String unit) throws Exception {
+        StoredRow stored = storedRow(unit);
+        for (String acceptEncoding : List.of("identity", "deflate")) {
+            var response = json().header("Accept-Encoding", acceptEncoding)
+                    .get(card(unit))
+                    .then()
+                    .statusCode(200)
+                    .extract();
+            assertEquals(stored.body(), response.asString(), acceptEncoding);
+            assertEquals('"' + stored.contentHash() + '"', response.header("ETag"));
+        }
+    }
+
+    private record StoredRow(String body, String contentHash) {}
+
+    private StoredRow storedRow(String unit) throws Exception {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select =
                         connection.prepareStatement("select body, content_hash from contact_card where hsa_id = ?")) {
             select.setString(1, unit);
             try (ResultSet row = select.executeQuery()) {
                 assertTrue(row.next());
-                for (String acceptEncoding : List.of("identity", "deflate")) {
-                    var response = json().header("Accept-Encoding", acceptEncoding)
-                            .get(card(unit))
-                            .then()
-                            .statusCode(200)
-                            .extract();
-                    assertEquals(row.getString(1), response.asString(), acceptEncoding);
-                    assertEquals('"' + row.getString(2) + '"', response.header("ETag"));
-                }
+                return new StoredRow(row.getString(1), row.getString(2));
             }
         }
     }
@@ -635,20 +642,12 @@ class ContactCardResourceTest {
     void aCharacterBeyondTheBasicMultilingualPlaneIsStoredAsItself() throws Exception {
         String unit = provider + "-1";
         putUnit(unit, "PRIMARY_CARE", Map.of("name", "Vårdcentralen \uD83C\uDF3B Solrosen"));
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select =
-                        connection.prepareStatement("select body, content_hash from contact_card where hsa_id = ?")) {
-            select.setString(1, unit);
-            try (ResultSet row = select.executeQuery()) {
-                assertTrue(row.next());
-                String body = row.getString(1);
-                // As the cards were written, and hashed, before they were written as bytes: not as two escapes.
-                assertTrue(body.contains("\"name\":\"Vårdcentralen \uD83C\uDF3B Solrosen\""), body);
-                assertEquals(
-                        row.getString(2),
-                        se.basutbud.web.EntityTags.sha256(body.replaceFirst(",\"updatedAt\":\"[^\"]*\"", "")));
-            }
-        }
+        StoredRow stored = storedRow(unit);
+        // As the cards were written, and hashed, before they were written as bytes: not as two escapes.
+        assertTrue(stored.body().contains("\"name\":\"Vårdcentralen \uD83C\uDF3B Solrosen\""), stored.body());
+        assertEquals(
+                stored.contentHash(),
+                se.basutbud.web.EntityTags.sha256(stored.body().replaceFirst(",\"updatedAt\":\"[^\"]*\"", "")));
         json().header("Accept-Encoding", "identity")
                 .get(card(unit))
                 .then()
