@@ -262,10 +262,6 @@ class ContactCardRefresher {
                     SwedishOrder.keyOf(row.name())));
         }
         sorted.sort(SortedService.ORDER);
-        List<ContactCardDto.CardEService> services = new ArrayList<>(sorted.size());
-        for (SortedService service : sorted) {
-            services.add(service.service());
-        }
         return new ContactCardDto(
                 unit.hsaId(),
                 unit.name(),
@@ -274,7 +270,7 @@ class ContactCardRefresher {
                 unit.address(),
                 unit.phone(),
                 unit.website(),
-                List.copyOf(services),
+                sorted.stream().map(SortedService::service).toList(),
                 null);
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -194,7 +195,8 @@ class ContactCardStore {
                     from unnest(?::varchar[], ?::text[], ?::bytea[], ?::varchar[], ?::date[], ?::date[])
                         as card(hsa_id, body, body_deflated, content_hash, valid_from, valid_until)
                     on conflict (hsa_id) do update set body = excluded.body, body_deflated = excluded.body_deflated,
-                        content_hash = excluded.content_hash, removed = false, updated_at = excluded.updated_at, change_xid = excluded.change_xid,
+                        content_hash = excluded.content_hash, removed = false, updated_at = excluded.updated_at,
+                        change_xid = excluded.change_xid,
                         valid_from = excluded.valid_from, valid_until = excluded.valid_until
                     """)) {
                 insert.setObject(1, updatedAt.atOffset(ZoneOffset.UTC));
@@ -260,32 +262,38 @@ class ContactCardStore {
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             Map<String, StoredCard> cards = new HashMap<>(hsaIds.size() * 2);
             List<String> expiring = new ArrayList<>();
-            try (ResultSet rows = NamedJdbc.query(
-                    connection,
-                    "select hsa_id, " + STORED_CARD + " from contact_card" + " where hsa_id = any(:ids)",
-                    Map.of("ids", hsaIds))) {
-                while (rows.next()) {
-                    StoredCard card = storedCard(rows);
-                    cards.put(rows.getString(1), card);
-                    if (card.card().validUntil() != null) {
-                        expiring.add(rows.getString(1));
-                    }
+            readStoredCards(connection, "contact_card", hsaIds, (hsaId, card) -> {
+                cards.put(hsaId, card);
+                if (card.card().validUntil() != null) {
+                    expiring.add(hsaId);
                 }
-            }
-            if (expiring.isEmpty()) {
-                return cards;
-            }
-            try (ResultSet rows = NamedJdbc.query(
-                    connection,
-                    "select hsa_id, " + STORED_CARD + " from contact_card_next" + " where hsa_id = any(:ids)",
-                    Map.of("ids", expiring))) {
-                while (rows.next()) {
-                    StoredCard next = storedCard(rows);
-                    cards.computeIfPresent(rows.getString(1), (id, card) -> card.withNext(next));
-                }
+            });
+            if (!expiring.isEmpty()) {
+                readStoredCards(
+                        connection,
+                        "contact_card_next",
+                        expiring,
+                        (hsaId, next) -> cards.computeIfPresent(hsaId, (id, card) -> card.withNext(next)));
             }
             return cards;
         });
+    }
+
+    /** Each of the units' cards stored in the table ({@code contact_card} or {@code contact_card_next}). */
+    private static void readStoredCards(
+            java.sql.Connection connection,
+            String table,
+            Collection<String> hsaIds,
+            BiConsumer<String, StoredCard> each)
+            throws java.sql.SQLException {
+        try (ResultSet rows = NamedJdbc.query(
+                connection,
+                "select hsa_id, " + STORED_CARD + " from " + table + " where hsa_id = any(:ids)",
+                Map.of("ids", hsaIds))) {
+            while (rows.next()) {
+                each.accept(rows.getString(1), storedCard(rows));
+            }
+        }
     }
 
     /**
