@@ -1,7 +1,10 @@
 package se.basutbud.baseline;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +17,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
+
+import org.hibernate.Session;
 
 import se.basutbud.db.TimestampedEntity;
 
@@ -58,23 +63,21 @@ public class Baseline extends TimestampedEntity {
      * in the HQL parser for over a minute (bench/RESULTS-notes.md).
      */
     static Optional<Publication> publicationInForceOn(LocalDate date) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = getEntityManager()
-                .createNativeQuery("select id, published_at from baseline where status = 'PUBLISHED'"
-                        + " and valid_from <= ?1 order by valid_from desc limit 1")
-                .setParameter(1, date)
-                .getResultList();
-        return rows.stream().findFirst().map(row -> new Publication(((Number) row[0]).longValue(), toInstant(row[1])));
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
+        // Plain JDBC: on the path of every contact card computed on read, where Hibernate's mapping of a native
+        // query's result cost more than the query (bench/RESULTS-notes.md).
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("select id, published_at from baseline"
+                    + " where status = 'PUBLISHED' and valid_from <= ? order by valid_from desc limit 1")) {
+                select.setObject(1, date);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next()
+                            ? Optional.of(new Publication(
+                                    row.getLong(1),
+                                    row.getObject(2, OffsetDateTime.class).toInstant()))
+                            : Optional.<Publication>empty();
+                }
+            }
+        });
     }
 
     boolean isPublished() {
