@@ -1,5 +1,6 @@
 package se.basutbud.change;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,19 +32,33 @@ public final class InvalidatingCache<K, V> {
 
     private final AtomicLong evictions = new AtomicLong();
 
+    /** Whether the answers held when the cache is emptied as a whole are kept, see {@link #takeRetired}. */
+    private final boolean keepsRetired;
+    /** The answers held when the cache was last emptied as a whole, if it keeps them; each taken once. */
+    private volatile Map<K, V> retired = new ConcurrentHashMap<>();
+
     /**
      * At most {@code maximumSize} entries, under keys of any kind.
      *
      * @param unitOf the HSA-id of the unit whose data an entry shows
      */
     public InvalidatingCache(ChangeListener listener, long maximumSize, Function<K, String> unitOf) {
-        this(listener, Caffeine.newBuilder().maximumSize(maximumSize).build(), unitOf, false);
+        this(listener, Caffeine.newBuilder().maximumSize(maximumSize).build(), unitOf, false, false);
     }
 
     /** Keyed by the unit's HSA-id, at most {@code maximumSize} entries: an eviction scans no other key. */
     public static <V> InvalidatingCache<String, V> byUnit(ChangeListener listener, long maximumSize) {
         return new InvalidatingCache<>(
-                listener, Caffeine.newBuilder().maximumSize(maximumSize).build(), hsaId -> hsaId, true);
+                listener, Caffeine.newBuilder().maximumSize(maximumSize).build(), hsaId -> hsaId, true, false);
+    }
+
+    /**
+     * As {@link #byUnit(ChangeListener, long)}, keeping what it held when it is emptied as a whole for {@link
+     * #takeRetired}: for answers that are large, mostly unchanged after such an eviction, and held long.
+     */
+    public static <V> InvalidatingCache<String, V> byUnitKeepingRetired(ChangeListener listener, long maximumSize) {
+        return new InvalidatingCache<>(
+                listener, Caffeine.newBuilder().maximumSize(maximumSize).build(), hsaId -> hsaId, true, true);
     }
 
     /**
@@ -59,12 +74,18 @@ public final class InvalidatingCache<K, V> {
                         .weigher(weigher)
                         .build(),
                 hsaId -> hsaId,
-                true);
+                true,
+                false);
     }
 
     private InvalidatingCache(
-            ChangeListener listener, Cache<K, V> entries, Function<K, String> unitOf, boolean keyedByUnit) {
+            ChangeListener listener,
+            Cache<K, V> entries,
+            Function<K, String> unitOf,
+            boolean keyedByUnit,
+            boolean keepsRetired) {
         this.entries = entries;
+        this.keepsRetired = keepsRetired;
         this.unitOf = unitOf;
         this.keyedByUnit = keyedByUnit;
         this.listener = listener;
@@ -147,6 +168,20 @@ public final class InvalidatingCache<K, V> {
 
     public void invalidateAll() {
         evictions.incrementAndGet();
+        if (keepsRetired && entries.estimatedSize() > 0) {
+            retired = new ConcurrentHashMap<>(entries.asMap());
+        }
         entries.invalidateAll();
+    }
+
+    /**
+     * The answer held for the key when the cache was last emptied as a whole (if it keeps those), removed
+     * from them; null if none. Never an answer to serve: the data may have changed since. Only for a loader to
+     * share memory with when its new answer is equal: after a bulk load every answer is evicted and loaded
+     * again, most of them unchanged, and sharing keeps the new ones from filling the old generation of the
+     * heap a second time (a full collection of the whole heap, 100-170 ms, bench/RESULTS-notes.md).
+     */
+    public V takeRetired(K key) {
+        return retired.remove(key);
     }
 }

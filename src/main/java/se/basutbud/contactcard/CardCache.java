@@ -20,15 +20,23 @@ class CardCache {
     private final InvalidatingCache<String, CardVersions> cards;
 
     CardCache(ChangeListener listener, BasutbudConfig config) {
-        this.cards = InvalidatingCache.byUnit(listener, config.contactCard().cacheSize());
+        this.cards = InvalidatingCache.byUnitKeepingRetired(
+                listener, config.contactCard().cacheSize());
     }
 
     CardVersions peek(String hsaId) {
         return cards.peek(hsaId);
     }
 
-    /** The held versions if one is right for the day, else the loader's. */
+    /**
+     * The held versions if one is right for the day, else the loader's, sharing the bytes of the card held
+     * before every card was evicted (a bulk load) where they are the same.
+     */
     CardVersions get(String hsaId, Predicate<CardVersions> stillRight, Supplier<CardVersions> loader) {
-        return cards.get(hsaId, stillRight, loader);
+        return cards.get(hsaId, stillRight, () -> {
+            CardVersions loaded = loader.get();
+            CardVersions former = cards.takeRetired(hsaId);
+            return loaded == null || former == null ? loaded : loaded.sharingBytesOf(former);
+        });
     }
 }

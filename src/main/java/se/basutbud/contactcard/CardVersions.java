@@ -1,7 +1,6 @@
 package se.basutbud.contactcard;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 
 /**
  * A unit's card as a replica holds it: the one stored now and, if prepared, the one for the day it expires,
@@ -24,12 +23,16 @@ record CardVersions(CompressedCard current, CompressedCard next) {
      */
     static CardVersions of(ContactCardStore.StoredCard stored) {
         CompressedCard current = stored.card();
-        if (stored.next() == null) {
-            return new CardVersions(current, null);
-        }
-        CompressedCard next = stored.next().card();
-        boolean sameBytes =
-                !current.isNone() && !next.isNone() && Arrays.equals(current.deflatedJson(), next.deflatedJson());
-        return new CardVersions(current, sameBytes ? current.withValidity(next.validFrom(), next.validUntil()) : next);
+        return new CardVersions(
+                current, stored.next() == null ? null : stored.next().card().sharingBytesOf(current));
+    }
+
+    /** These versions, each sharing the deflated bytes of one of the former versions that has the same. */
+    CardVersions sharingBytesOf(CardVersions former) {
+        return new CardVersions(shared(current, former), next == null ? null : shared(next, former));
+    }
+
+    private static CompressedCard shared(CompressedCard card, CardVersions former) {
+        return card.sharingBytesOf(former.current()).sharingBytesOf(former.next());
     }
 }

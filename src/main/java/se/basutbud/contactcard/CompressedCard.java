@@ -2,6 +2,7 @@ package se.basutbud.contactcard;
 
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -26,6 +27,20 @@ public record CompressedCard(
     /** The same card (the same bytes, not copied) right on other days. */
     CompressedCard withValidity(LocalDate from, LocalDate until) {
         return new CompressedCard(deflatedJson, jsonLength, etag, from, until);
+    }
+
+    /**
+     * This card holding the other's deflated bytes if they are the same as its own (one array in memory, not
+     * two), else this card.
+     */
+    CompressedCard sharingBytesOf(CompressedCard other) {
+        return other == null
+                        || isNone()
+                        || other.isNone()
+                        || other.deflatedJson == deflatedJson
+                        || !Arrays.equals(other.deflatedJson, deflatedJson)
+                ? this
+                : new CompressedCard(other.deflatedJson, jsonLength, etag, validFrom, validUntil);
     }
 
     boolean isNone() {

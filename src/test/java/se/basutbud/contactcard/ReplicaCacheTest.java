@@ -1,6 +1,10 @@
 package se.basutbud.contactcard;
 
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static se.basutbud.support.Api.createService;
 import static se.basutbud.support.Api.farDate;
 import static se.basutbud.support.Api.json;
@@ -129,6 +133,32 @@ class ReplicaCacheTest {
                 .statusCode(200)
                 .extract()
                 .header("ETag"));
+    }
+
+    @Inject
+    CardCache cards;
+
+    @Test
+    void afterEveryCardWasEvictedAnUnchangedCardLoadedAgainSharesTheBytesHeldBeforeAndAChangedOneDoesNot() {
+        String renamed = newCareProvider() + "-RENAMED";
+        putUnit(renamed, "PRIMARY_CARE", Map.of());
+        for (String hsaId : List.of(unit, renamed)) {
+            json().get("/api/v1/contact-cards/" + hsaId).then().statusCode(200);
+        }
+        byte[] unchangedBefore = cards.peek(unit).current().deflatedJson();
+        byte[] renamedBefore = cards.peek(renamed).current().deflatedJson();
+
+        // A bulk load's end: every card evicted.
+        sql("select pg_notify('basutbud_changes', '*')");
+        awaitEquals(true, () -> cards.peek(unit) == null && cards.peek(renamed) == null);
+        putUnit(renamed, "PRIMARY_CARE", Map.of("name", "Nytt namn"));
+
+        json().get("/api/v1/contact-cards/" + unit).then().statusCode(200);
+        json().get("/api/v1/contact-cards/" + renamed).then().statusCode(200).body("name", equalTo("Nytt namn"));
+        assertSame(unchangedBefore, cards.peek(unit).current().deflatedJson(), "one array for the same bytes");
+        assertNotSame(renamedBefore, cards.peek(renamed).current().deflatedJson());
+        assertFalse(java.util.Arrays.equals(
+                renamedBefore, cards.peek(renamed).current().deflatedJson()));
     }
 
     @Test
