@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -187,6 +188,20 @@ class ContactCardRefresher {
      */
     Map<String, CompressedCard> onRead(
             Collection<String> hsaIds, LocalDate today, Map<String, ContactCardStore.StoredCard> stored) {
+        lastComputedOnRead = System.nanoTime();
+        return computed(hsaIds, today, stored);
+    }
+
+    /**
+     * Computes the units' cards as {@link #onRead} does, storing nothing and not counted as readers' work: the
+     * path of a card computed on read, compiled before readers need it (see {@link DailyCardRefresh#warmUp}).
+     */
+    void warmUp(Collection<String> hsaIds, LocalDate today, Map<String, ContactCardStore.StoredCard> stored) {
+        computed(hsaIds, today, stored);
+    }
+
+    private Map<String, CompressedCard> computed(
+            Collection<String> hsaIds, LocalDate today, Map<String, ContactCardStore.StoredCard> stored) {
         Map<String, CompressedCard> cards = new HashMap<>(hsaIds.size() * 2);
         Function<CardUnit, ContactCardDto> cardMaker = null;
         Instant dayStart = time.startOf(today);
@@ -212,6 +227,14 @@ class ContactCardRefresher {
             cards.putIfAbsent(hsaId, CompressedCard.none(null, null));
         }
         return cards;
+    }
+
+    /** When readers last computed cards ({@link System#nanoTime}), for the daily job to give way to them. */
+    private volatile long lastComputedOnRead = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
+
+    /** Whether readers computed cards within the last {@code nanos}. */
+    boolean readersComputedWithin(long nanos) {
+        return System.nanoTime() - lastComputedOnRead < nanos;
     }
 
     /**

@@ -31,7 +31,7 @@ public class ContactCardService {
     private record CardRequest(String hsaId, LocalDate day) {}
 
     /** Enough for every worker thread's reader at once; a few hundred cards are read in tens of milliseconds. */
-    private static final int MISSES_PER_LOAD = 200;
+    static final int MISSES_PER_LOAD = 200;
     /** One load per core (the bench's machine has two): more would only wait for each other. */
     private static final int CONCURRENT_LOADS = 2;
 

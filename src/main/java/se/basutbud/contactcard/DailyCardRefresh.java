@@ -1,9 +1,13 @@
 package se.basutbud.contactcard;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,6 +62,9 @@ class DailyCardRefresh {
             ensureRefreshedForToday();
             prepareTomorrow();
             deflateOlderCards();
+            if (warmedUp.compareAndSet(false, true)) {
+                warmUp();
+            }
         } catch (RuntimeException e) {
             LOG.warnf("The daily contact card refresh failed and will be tried again: %s", e.getMessage());
         }
@@ -101,6 +108,37 @@ class DailyCardRefresh {
         } while (done == CHUNK);
     }
 
+    /**
+     * Computes, storing nothing, the cards of the first {@link #WARM_UP_UNITS} units as readers do when theirs
+     * expired, once, on the first check after start: a replica that started with every card stored has never
+     * run that path, and had it compiled only when every reader needed it at once, after a bulk load
+     * (bench/RESULTS-notes.md). About a second of one core at start.
+     */
+    void warmUp() {
+        LocalDate today = time.today();
+        String after = "";
+        for (int units = 0; units < WARM_UP_UNITS; units += MISSES_PER_LOAD) {
+            String from = after;
+            List<String> chunk = QuarkusTransaction.requiringNew().call(() -> {
+                List<String> ids = store.unitsAfter(from, MISSES_PER_LOAD);
+                if (!ids.isEmpty()) {
+                    refresher.warmUp(ids, today, store.find(ids));
+                }
+                return ids;
+            });
+            if (chunk.size() < MISSES_PER_LOAD) {
+                return;
+            }
+            after = chunk.get(chunk.size() - 1);
+        }
+    }
+
+    private final AtomicBoolean warmedUp = new AtomicBoolean();
+    /** Enough for the compiler to see the path as hot, in loads of the size readers' loads take at most. */
+    private static final int WARM_UP_UNITS = 4_000;
+
+    private static final int MISSES_PER_LOAD = ContactCardService.MISSES_PER_LOAD;
+
     /** Stores today's cards if that has not been done yet, here or on another replica. */
     void ensureRefreshedForToday() {
         LocalDate today = time.today();
@@ -116,13 +154,42 @@ class DailyCardRefresh {
         }
     }
 
+    /**
+     * While this replica's readers compute their cards themselves (after a bulk load, nearly every reader),
+     * the job waits before its next chunk, up to {@link #GIVE_WAY_NANOS} in all per run: it would compute the
+     * same cards at the same time on the same cores, and readers come first. Meanwhile they fill the
+     * replica's memory, so the job's work later meets few of them.
+     */
+    private long giveWayToReaders(long until) {
+        long started = System.nanoTime();
+        while (refresher.readersComputedWithin(READERS_QUIET_NANOS) && System.nanoTime() - until < 0) {
+            LockSupport.parkNanos(READERS_QUIET_NANOS);
+        }
+        return System.nanoTime() - started;
+    }
+
+    /** How long the last run gave way to readers, in all: logged, and for tests. */
+    private volatile Duration lastGivenWay = Duration.ZERO;
+
+    Duration lastGivenWay() {
+        return lastGivenWay;
+    }
+
+    /** How long a run of the job waits for readers at most; the feed waits for the run, so it lags that much. */
+    private static final long GIVE_WAY_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /** Readers that computed no card for this long are done for now. */
+    private static final long READERS_QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
     private void refreshDue(LocalDate today) {
         // What changed by date took effect at the start of the day: the stamp a reader's card has too.
         Instant dayStart = time.startOfToday();
         String after = "";
         int units = 0;
+        long givingWayUntil = System.nanoTime() + GIVE_WAY_NANOS;
+        long givenWay = 0;
         List<String> chunk;
         do {
+            givenWay += giveWayToReaders(givingWayUntil);
             String from = after;
             chunk = QuarkusTransaction.requiringNew().call(() -> {
                 List<String> due = store.dueAfter(from, today, CHUNK);
@@ -145,6 +212,9 @@ class DailyCardRefresh {
             }
         } while (chunk.size() == CHUNK);
         QuarkusTransaction.requiringNew().run(() -> store.markRefreshedFor(today));
-        LOG.debugf("Contact cards of %s stored: %d units due", today, units);
+        lastGivenWay = Duration.ofNanos(givenWay);
+        LOG.debugf(
+                "Contact cards of %s stored: %d units due, %d ms given way to readers",
+                today, units, lastGivenWay.toMillis());
     }
 }

@@ -655,6 +655,55 @@ class ContactCardResourceTest {
                 .body("name", equalTo("Vårdcentralen \uD83C\uDF3B Solrosen"));
     }
 
+    @Test
+    void theDailyJobGivesWayToReadersComputingTheirCards() throws Exception {
+        String unit = provider + "-1";
+        putUnit(unit, "PRIMARY_CARE", Map.of());
+        // As a bulk load ends (for this unit only): the card due, the day's job to run again.
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate(
+                    "update contact_card set valid_until = date '1970-01-01' where hsa_id = '" + unit + "'");
+            statement.executeUpdate("update contact_card_refresh set refreshed_for = null");
+        }
+        json().get(card(unit)).then().statusCode(200);
+
+        daily.ensureRefreshedForToday();
+        assertTrue(
+                daily.lastGivenWay().toNanos() > 0,
+                "gave way to the reader for " + daily.lastGivenWay().toMillis() + " ms");
+        String until = validUntil(unit);
+        assertTrue(
+                until.equals("null") || LocalDate.parse(until).isAfter(today),
+                "stored as right for the day once readers were done, until " + until);
+    }
+
+    @Test
+    void theWarmUpAtStartComputesCardsAndStoresNothing() throws Exception {
+        String unit = provider + "-1";
+        putUnit(unit, "PRIMARY_CARE", Map.of());
+        String tables = "select md5(string_agg(hsa_id || ' ' || coalesce(content_hash, '') || ' '"
+                + " || coalesce(valid_from::text, '') || ' ' || coalesce(valid_until::text, ''), ',' order by hsa_id))"
+                + " from %s";
+        String before = sqlValue(tables.formatted("contact_card")) + sqlValue(tables.formatted("contact_card_next"));
+        daily.warmUp();
+        assertEquals(
+                before, sqlValue(tables.formatted("contact_card")) + sqlValue(tables.formatted("contact_card_next")));
+    }
+
+    private String validUntil(String unit) throws Exception {
+        return String.valueOf(sqlValue("select valid_until::text from contact_card where hsa_id = '" + unit + "'"));
+    }
+
+    private String sqlValue(String query) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(query)) {
+            assertTrue(row.next());
+            return row.getString(1);
+        }
+    }
+
     /** A unit that offers the service from tomorrow: today its card shows nothing. */
     private String unitOfferingFromTomorrow(String code) {
         String unit = provider + "-1";
