@@ -34,7 +34,10 @@ public final class InvalidatingCache<K, V> {
 
     /** Whether the answers held when the cache is emptied as a whole are kept, see {@link #takeRetired}. */
     private final boolean keepsRetired;
-    /** The answers held when the cache was last emptied as a whole, if it keeps them; each taken once. */
+    /**
+     * The answers held when the cache was last emptied as a whole, if it keeps them; each taken once, and what
+     * is never taken is dropped at the next such eviction, so never more than the cache held.
+     */
     private volatile Map<K, V> retired = new ConcurrentHashMap<>();
 
     /**
