@@ -178,6 +178,7 @@ class ContactCardResourceTest {
     @Test
     void anHsaIdWithoutACardIsRememberedUntilItsUnitChanges() {
         String later = provider + "-9";
+        awaitNotificationsDelivered();
         assertProblem(json().get(card(later)).then(), 404);
         assertProblem(json().get(card(later)).then(), 404);
         // The second read came from memory: the replica holds "no card" for it, not a database read each time.
@@ -508,6 +509,7 @@ class ContactCardResourceTest {
         String unit = unitOfferingFromTomorrow(code);
 
         daily.prepareTomorrow();
+        awaitNotificationsDelivered();
         // Told to read the card again, this replica now holds both versions.
         json().get(card(unit)).then().statusCode(200).body("eServices", org.hamcrest.Matchers.empty());
         CardVersions held = cards.peek(unit);
@@ -542,6 +544,7 @@ class ContactCardResourceTest {
         String code = createService("Från i morgon");
         String unit = unitOfferingFromTomorrow(code);
         daily.prepareTomorrow();
+        awaitNotificationsDelivered();
         json().get(card(unit)).then().statusCode(200);
         assertTrue(cards.peek(unit).next() != null);
         json().queryParam("on", today.plusDays(1).toString())
@@ -693,6 +696,30 @@ class ContactCardResourceTest {
 
     private String validUntil(String unit) throws Exception {
         return String.valueOf(sqlValue("select valid_until::text from contact_card where hsa_id = '" + unit + "'"));
+    }
+
+    /**
+     * Waits until the notifications of the writes so far reached this replica's listener, each evicting
+     * once more when it arrives (a test that then looks into the cache would find it gone). PostgreSQL
+     * delivers notifications in commit order, so once a marker sent now has evicted its unit's remembered
+     * absence, every earlier one has been dispatched.
+     */
+    private void awaitNotificationsDelivered() {
+        String marker = provider + "-" + Long.toHexString(System.nanoTime()).toUpperCase();
+        assertProblem(json().get(card(marker)).then(), 404);
+        assertTrue(cards.peek(marker).current().isNone());
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement notify = connection.prepareStatement("select pg_notify('basutbud_changes', ?)")) {
+            notify.setString(1, marker);
+            notify.executeQuery().close();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (cards.peek(marker) != null) {
+            assertTrue(System.nanoTime() < deadline, "the marker's notification did not arrive");
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+        }
     }
 
     private String sqlValue(String query) throws Exception {
