@@ -21,8 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
+import io.vertx.ext.web.RoutingContext;
 
 import se.basutbud.BasutbudConfig;
 import se.basutbud.web.QueryParams;
@@ -70,13 +70,17 @@ public class ContactCardResource {
             @Parameter(description = "Entity tags the client has") @HeaderParam(HttpHeaders.IF_NONE_MATCH)
                     String ifNoneMatch,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
-            @Context HttpServerRequest request) {
-        // A card this replica holds never gets here: CachedCardRoute answers it first, with the same answer.
-        CompressedCard card = service.card(hsaId)
+            @Context RoutingContext routing) {
+        // A card gets here only when CachedCardRoute has not answered it: then it says what it read, if anything.
+        CachedCardRoute.Handed handed = routing.get(CachedCardRoute.HANDED);
+        if (handed != null && handed.failure() != null) {
+            throw handed.failure() instanceof RuntimeException e ? e : new IllegalStateException(handed.failure());
+        }
+        CompressedCard card = (handed != null ? handed.card() : service.card(hsaId))
                 .orElseThrow(() -> ApiException.notFound(
                         "No open care unit with HSA-id " + hsaId.toUpperCase(java.util.Locale.ROOT)));
-        CardAnswer answer =
-                CardAnswer.of(card, ifNoneMatch, acceptEncoding, request.version() == HttpVersion.HTTP_2, cacheControl);
+        CardAnswer answer = CardAnswer.of(
+                card, ifNoneMatch, acceptEncoding, routing.request().version() == HttpVersion.HTTP_2, cacheControl);
         Response.ResponseBuilder response = Response.status(answer.status()).entity(answer.body());
         answer.headers().forEach(response::header);
         return response.build();

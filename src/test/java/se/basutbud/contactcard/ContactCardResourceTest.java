@@ -164,6 +164,53 @@ class ContactCardResourceTest {
     }
 
     @Test
+    void aCardReadFromTheDatabaseIsAnsweredExactlyAsTheSameCardFromMemory() throws Exception {
+        String code = createService("Tjänst");
+        String unit = provider + "-1";
+        putUnit(unit, "PRIMARY_CARE", Map.of());
+        offer(unit, code, today);
+        awaitNotificationsDelivered();
+        assertTrue(cards.peek(unit) == null);
+
+        java.net.http.HttpResponse<byte[]> read = rawCard(unit, null);
+        assertTrue(cards.peek(unit) != null, "the card read is held");
+        java.net.http.HttpResponse<byte[]> held = rawCard(unit, null);
+        assertEquals(200, read.statusCode());
+        assertEquals(200, held.statusCode());
+        for (String header : List.of("ETag", "Cache-Control", "Vary", "Content-Type", "Content-Encoding")) {
+            assertEquals(held.headers().allValues(header), read.headers().allValues(header), header);
+        }
+        assertEquals(List.of("deflate"), read.headers().allValues("Content-Encoding"));
+        assertArrayEquals(held.body(), read.body());
+
+        // Evicted by a write that changes nothing on the card: revalidated from the database, a 304.
+        String etag = read.headers().firstValue("ETag").orElseThrow();
+        json().body(Map.of())
+                .put("/api/v1/care-units/" + unit + "/offerings/" + code)
+                .then()
+                .statusCode(200);
+        assertTrue(cards.peek(unit) == null);
+        java.net.http.HttpResponse<byte[]> revalidated = rawCard(unit, etag);
+        assertEquals(304, revalidated.statusCode());
+        assertEquals(List.of(etag), revalidated.headers().allValues("ETag"));
+        assertEquals(0, revalidated.body().length);
+    }
+
+    /** The answer as sent, its body not decoded: what a client accepting deflate gets. */
+    private static java.net.http.HttpResponse<byte[]> rawCard(String unit, String ifNoneMatch) throws Exception {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + card(unit)))
+                .header("Accept-Encoding", "deflate");
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
+        return java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .build()
+                .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
     void closedUnknownAndInvalidUnitsHaveNoCard() {
         String closing = provider + "-1";
         putUnit(closing, "PRIMARY_CARE", Map.of("closedOn", today.plusDays(1).toString()));

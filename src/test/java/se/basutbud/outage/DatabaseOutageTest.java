@@ -94,6 +94,10 @@ class DatabaseOutageTest {
         start = System.nanoTime();
         assertProblem(request().get("/api/v1/contact-cards").then(), 503);
         assertAnsweredWithinFiveSeconds(start);
+        // A card this replica does not hold: read once, and the failure answered as a problem.
+        start = System.nanoTime();
+        assertProblem(request().get("/api/v1/contact-cards/" + outageUnit).then(), 503);
+        assertAnsweredWithinFiveSeconds(start);
 
         awaitStatus("/q/health/ready", 503, Duration.ofSeconds(10));
         request().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
