@@ -40,7 +40,8 @@ REPEATS = 5
 # second (RESULTS-notes.md), so that RSS and pauses are measured as they will be there.
 JVM_OPTIONS = ["-Xmx256m", "-XX:+UseParallelGC", "-XX:MinHeapFreeRatio=40", "-XX:MaxHeapFreeRatio=70",
                "-XX:GCTimeRatio=99", "-XX:AdaptiveSizePolicyWeight=90",
-               "-XX:+ExitOnOutOfMemoryError", "-XX:-UseCodeCacheFlushing"] + os.environ.get("BENCH_JVM_EXTRA", "").split()
+               "-XX:+ExitOnOutOfMemoryError", "-XX:-UseCodeCacheFlushing",
+               "-XX:TypeProfileLevel=0"] + os.environ.get("BENCH_JVM_EXTRA", "").split()
 
 # Each target: figure key, comparison, limit (absolute or as a ratio of a baseline), text.
 TARGETS = [
