@@ -124,9 +124,7 @@ class ContactCardResourceTest {
     @Test
     void ifNoneMatchWithTheCurrentTagIsNotModified() {
         String code = createService("Tjänst");
-        String unit = provider + "-1";
-        putUnit(unit, "PRIMARY_CARE", Map.of());
-        offer(unit, code, today);
+        String unit = unitOfferingToday(code);
         String etag = json().get(card(unit)).then().statusCode(200).extract().header("ETag");
 
         json().header("If-None-Match", etag)
@@ -166,9 +164,7 @@ class ContactCardResourceTest {
     @Test
     void aCardReadFromTheDatabaseIsAnsweredExactlyAsTheSameCardFromMemory() throws Exception {
         String code = createService("Tjänst");
-        String unit = provider + "-1";
-        putUnit(unit, "PRIMARY_CARE", Map.of());
-        offer(unit, code, today);
+        String unit = unitOfferingToday(code);
         awaitNotificationsDelivered();
         assertTrue(cards.peek(unit) == null);
 
@@ -398,9 +394,7 @@ class ContactCardResourceTest {
     @Test
     void aTransactionLeftOpenInAnotherDatabaseOfTheServerDoesNotHoldTheFeedBack() throws Exception {
         String code = createService("Tjänst");
-        String unit = provider + "-1";
-        putUnit(unit, "PRIMARY_CARE", Map.of());
-        offer(unit, code, today);
+        String unit = unitOfferingToday(code);
         String cursor = syncAll(null, 500, new ArrayList<>());
         // Another application's database on the same server, with a transaction left open (an idle psql).
         String other =
@@ -438,9 +432,7 @@ class ContactCardResourceTest {
     @Test
     void aRevisionForALaterDateAndAServicesDescriptionLeaveTodaysCardsAlone() throws Exception {
         String code = createService("Tjänst");
-        String unit = provider + "-1";
-        putUnit(unit, "PRIMARY_CARE", Map.of());
-        offer(unit, code, today);
+        String unit = unitOfferingToday(code);
         String etag = json().get(card(unit)).then().statusCode(200).extract().header("ETag");
         long later = draftBaseline(today.plusDays(30), Map.of(code, List.of()));
         // A unit's edit in flight holds the card refresh lock shared: a full refresh would wait for it.
@@ -499,9 +491,7 @@ class ContactCardResourceTest {
     @Test
     void aRevisionComingIntoForceChangesTheCardOnItsValidFrom() {
         String code = createService("Tjänst");
-        String unit = provider + "-1";
-        putUnit(unit, "PRIMARY_CARE", Map.of());
-        offer(unit, code, today);
+        String unit = unitOfferingToday(code);
         publishBaseline(today.plusDays(5), Map.of(code, List.of()));
         json().get(card(unit)).then().body("eServices[0].base", equalTo(false));
         String cursor = syncAll(null, 500, new ArrayList<>());
@@ -776,6 +766,14 @@ class ContactCardResourceTest {
             assertTrue(row.next());
             return row.getString(1);
         }
+    }
+
+    /** A health centre that offers the service from today. */
+    private String unitOfferingToday(String code) {
+        String unit = provider + "-1";
+        putUnit(unit, "PRIMARY_CARE", Map.of());
+        offer(unit, code, today);
+        return unit;
     }
 
     /** A unit that offers the service from tomorrow: today its card shows nothing. */
