@@ -39,10 +39,11 @@ class CachedCardRoute {
     }
 
     /**
-     * What the route read before handing the request on: no card, or the failure, so that the resource answers
-     * it as a problem without reading again (during an outage a second attempt would double the wait).
+     * What the route read before handing the request on: no card ({@code failure} null), or the read's failure,
+     * so that the resource answers it as a problem without reading again (during an outage a second attempt
+     * would double the wait).
      */
-    record Handed(Optional<CompressedCard> card, Throwable failure) {}
+    record Handed(Throwable failure) {}
 
     void register(@Observes Router router) {
         router.get("/api/v1/contact-cards/:hsaId").order(-1).handler(context -> {
@@ -72,7 +73,7 @@ class CachedCardRoute {
             answer(context, read.result().get());
             return;
         }
-        context.put(HANDED, read.succeeded() ? new Handed(read.result(), null) : new Handed(null, read.cause()));
+        context.put(HANDED, new Handed(read.cause()));
         context.next();
     }
 

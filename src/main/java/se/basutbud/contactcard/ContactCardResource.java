@@ -1,5 +1,7 @@
 package se.basutbud.contactcard;
 
+import java.util.Optional;
+
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -76,7 +78,7 @@ public class ContactCardResource {
         if (handed != null && handed.failure() != null) {
             throw handed.failure() instanceof RuntimeException e ? e : new IllegalStateException(handed.failure());
         }
-        CompressedCard card = (handed != null ? handed.card() : service.card(hsaId))
+        CompressedCard card = (handed != null ? Optional.<CompressedCard>empty() : service.card(hsaId))
                 .orElseThrow(() -> ApiException.notFound(
                         "No open care unit with HSA-id " + hsaId.toUpperCase(java.util.Locale.ROOT)));
         CardAnswer answer = CardAnswer.of(
