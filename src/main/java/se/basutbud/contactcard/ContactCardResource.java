@@ -73,14 +73,14 @@ public class ContactCardResource {
                     String ifNoneMatch,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
             @Context RoutingContext routing) {
-        // A card gets here only when CachedCardRoute has not answered it: then it says what it read, if anything.
+        // A card gets here only when CachedCardRoute has not answered it: then it found no card, or its read failed.
         CachedCardRoute.Handed handed = routing.get(CachedCardRoute.HANDED);
         if (handed != null && handed.failure() != null) {
             throw handed.failure() instanceof RuntimeException e ? e : new IllegalStateException(handed.failure());
         }
-        CompressedCard card = (handed != null ? Optional.<CompressedCard>empty() : service.card(hsaId))
-                .orElseThrow(() -> ApiException.notFound(
-                        "No open care unit with HSA-id " + hsaId.toUpperCase(java.util.Locale.ROOT)));
+        Optional<CompressedCard> found = handed == null ? service.card(hsaId) : Optional.empty();
+        CompressedCard card = found.orElseThrow(() ->
+                ApiException.notFound("No open care unit with HSA-id " + hsaId.toUpperCase(java.util.Locale.ROOT)));
         CardAnswer answer = CardAnswer.of(
                 card, ifNoneMatch, acceptEncoding, routing.request().version() == HttpVersion.HTTP_2, cacheControl);
         Response.ResponseBuilder response = Response.status(answer.status()).entity(answer.body());
