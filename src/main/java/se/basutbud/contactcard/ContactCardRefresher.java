@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -30,6 +31,7 @@ import se.basutbud.baseline.BaselineDto;
 import se.basutbud.baseline.BaselineService;
 import se.basutbud.careunit.UnitType;
 import se.basutbud.change.UnitsChanged;
+import se.basutbud.unitsondate.CardInputs;
 import se.basutbud.unitsondate.CardUnit;
 import se.basutbud.unitsondate.UnitsOnDate;
 import se.basutbud.web.EntityTags;
@@ -88,6 +90,13 @@ class ContactCardRefresher {
         }
     }
 
+    /**
+     * The version of how a card is made from a unit's data ({@link #card}, {@link ContactCardDto}): part of the
+     * hash of what each card is made from, so that cards stored by an earlier version are made again rather
+     * than kept as the same. Change it whenever the same data would give a card of other bytes.
+     */
+    static final String CARD_FORMAT = "1";
+
     /** Units per step of a full refresh: memory stays flat however many units there are. */
     private static final int CHUNK = 1_000;
 
@@ -116,10 +125,24 @@ class ContactCardRefresher {
         List<ContactCardStore.NewCard> changed = new ArrayList<>();
         List<ContactCardStore.Validity> removed = new ArrayList<>();
         List<ContactCardStore.Validity> extended = new ArrayList<>();
-        for (CardUnit unit : units.forCards(hsaIds, today)) {
+        Map<String, String> storedInputs = new HashMap<>(stored.size() * 2);
+        stored.forEach((hsaId, state) -> {
+            if (!state.removed() && state.inputsHash() != null) {
+                storedInputs.put(hsaId, state.inputsHash());
+            }
+        });
+        Collection<String> toMake = cardsToMake(hsaIds, today, storedInputs, unit -> {
             ContactCardStore.StoredState state = stored.get(unit.hsaId());
-            ContactCardStore.Validity validity =
-                    new ContactCardStore.Validity(unit.hsaId(), unit.validFrom(), unit.validUntil());
+            if (!Objects.equals(state.validFrom(), unit.validFrom())
+                    || !Objects.equals(state.validUntil(), unit.validUntil())) {
+                extended.add(new ContactCardStore.Validity(
+                        unit.hsaId(), unit.validFrom(), unit.validUntil(), unit.inputsHash()));
+            }
+        });
+        for (CardUnit unit : toMake.isEmpty() ? List.<CardUnit>of() : units.forCards(toMake, today, CARD_FORMAT)) {
+            ContactCardStore.StoredState state = stored.get(unit.hsaId());
+            ContactCardStore.Validity validity = new ContactCardStore.Validity(
+                    unit.hsaId(), unit.validFrom(), unit.validUntil(), unit.open() ? unit.inputsHash() : null);
             boolean sameValidity = state != null
                     && Objects.equals(state.validFrom(), unit.validFrom())
                     && Objects.equals(state.validUntil(), unit.validUntil());
@@ -135,7 +158,7 @@ class ContactCardRefresher {
             String hash = EntityTags.sha256(json(card));
             if (state == null || state.removed() || !hash.equals(state.contentHash())) {
                 changed.add(newCard(unit, json(card.withUpdatedAt(updatedAt)), hash));
-            } else if (!sameValidity) {
+            } else if (!sameValidity || !unit.inputsHash().equals(state.inputsHash())) {
                 extended.add(validity);
             }
         }
@@ -157,10 +180,10 @@ class ContactCardRefresher {
         Map<String, ContactCardStore.StoredCard> current = store.find(hsaIds);
         Instant dayStart = time.startOf(day);
         List<ContactCardStore.NewCard> prepared = new ArrayList<>();
-        for (CardUnit unit : units.forCards(hsaIds, day)) {
+        for (CardUnit unit : units.forCards(hsaIds, day, CARD_FORMAT)) {
             if (!unit.open()) {
                 prepared.add(new ContactCardStore.NewCard(
-                        unit.hsaId(), null, null, null, unit.validFrom(), unit.validUntil()));
+                        unit.hsaId(), null, null, null, null, unit.validFrom(), unit.validUntil()));
                 continue;
             }
             ContactCardDto card = cards.apply(unit);
@@ -173,6 +196,7 @@ class ContactCardRefresher {
                                     text(stored.card().json()),
                                     stored.card().deflatedJson(),
                                     hash,
+                                    unit.inputsHash(),
                                     unit.validFrom(),
                                     unit.validUntil())
                             : newCard(unit, json(card.withUpdatedAt(dayStart)), hash));
@@ -203,9 +227,22 @@ class ContactCardRefresher {
     private Map<String, CompressedCard> computed(
             Collection<String> hsaIds, LocalDate today, Map<String, ContactCardStore.StoredCard> stored) {
         Map<String, CompressedCard> cards = new HashMap<>(hsaIds.size() * 2);
+        Map<String, String> storedInputs = new HashMap<>(stored.size() * 2);
+        stored.forEach((hsaId, card) -> {
+            if (!card.removed() && card.inputsHash() != null) {
+                storedInputs.put(hsaId, card.inputsHash());
+            }
+        });
+        Collection<String> toMake = cardsToMake(
+                hsaIds,
+                today,
+                storedInputs,
+                unit -> cards.put(
+                        unit.hsaId(),
+                        stored.get(unit.hsaId()).card().withValidity(unit.validFrom(), unit.validUntil())));
         Function<CardUnit, ContactCardDto> cardMaker = null;
         Instant dayStart = time.startOf(today);
-        for (CardUnit unit : units.forCards(hsaIds, today)) {
+        for (CardUnit unit : toMake.isEmpty() ? List.<CardUnit>of() : units.forCards(toMake, today, CARD_FORMAT)) {
             if (!unit.open()) {
                 cards.put(unit.hsaId(), CompressedCard.none(unit.validFrom(), unit.validUntil()));
                 continue;
@@ -229,6 +266,28 @@ class ContactCardRefresher {
         return cards;
     }
 
+    /**
+     * The units whose card must be made: all but those open on the day whose stored card was made from what
+     * they hash to now ({@code storedInputs}, by HSA-id: the hash each stored card was made from, where known),
+     * which {@code kept} hears of with what they are now. After a bulk load every card is due and most are
+     * unchanged: one statement without the services' rows tells which, and only the others are made again.
+     */
+    private Collection<String> cardsToMake(
+            Collection<String> hsaIds, LocalDate day, Map<String, String> storedInputs, Consumer<CardInputs> kept) {
+        if (storedInputs.isEmpty()) {
+            return hsaIds;
+        }
+        List<String> toMake = new ArrayList<>();
+        for (CardInputs unit : units.cardInputs(hsaIds, day, CARD_FORMAT)) {
+            if (unit.open() && unit.inputsHash().equals(storedInputs.get(unit.hsaId()))) {
+                kept.accept(unit);
+            } else {
+                toMake.add(unit.hsaId());
+            }
+        }
+        return toMake;
+    }
+
     /** When readers last computed cards ({@link System#nanoTime}), for the daily job to give way to them. */
     private volatile long lastComputedOnRead = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
 
@@ -248,7 +307,13 @@ class ContactCardRefresher {
     /** A card to store, from its JSON: the text, for the feed, and the same deflated, for replicas. */
     private static ContactCardStore.NewCard newCard(CardUnit unit, byte[] json, String hash) {
         return new ContactCardStore.NewCard(
-                unit.hsaId(), text(json), CompressedCard.deflate(json), hash, unit.validFrom(), unit.validUntil());
+                unit.hsaId(),
+                text(json),
+                CompressedCard.deflate(json),
+                hash,
+                unit.inputsHash(),
+                unit.validFrom(),
+                unit.validUntil());
     }
 
     /** Makes cards for the day under the revision in force on it, in Swedish order. */

@@ -51,13 +51,16 @@ class ContactCardStore {
         this.entityManager = entityManager;
     }
 
-    record StoredState(String contentHash, boolean removed, LocalDate validFrom, LocalDate validUntil) {}
+    record StoredState(
+            String contentHash, String inputsHash, boolean removed, LocalDate validFrom, LocalDate validUntil) {}
 
     /**
      * A stored card as a replica holds it (deflated, or the mark that its unit has none), with its content hash
      * and the one prepared for the day it expires, if there is one ({@code next}, itself without a next).
+     * {@code inputsHash}: the hash of what it was made from ({@link se.basutbud.unitsondate.CardInputs}), null
+     * if not known.
      */
-    record StoredCard(CompressedCard card, String contentHash, StoredCard next) {
+    record StoredCard(CompressedCard card, String contentHash, String inputsHash, StoredCard next) {
 
         boolean removed() {
             return card.isNone();
@@ -69,7 +72,7 @@ class ContactCardStore {
         }
 
         StoredCard withNext(StoredCard prepared) {
-            return new StoredCard(card, contentHash, prepared);
+            return new StoredCard(card, contentHash, inputsHash, prepared);
         }
     }
 
@@ -89,17 +92,21 @@ class ContactCardStore {
                 .getSingleResult();
     }
 
-    /** A card to store: its JSON, the same deflated (both null for a unit with none), and its days. */
+    /**
+     * A card to store: its JSON, the same deflated (both null for a unit with none), the hash of what it was
+     * made from, and its days.
+     */
     record NewCard(
             String hsaId,
             String body,
             byte[] deflated,
             String contentHash,
+            String inputsHash,
             LocalDate validFrom,
             LocalDate validUntil) {}
 
-    /** The days a card (or its removal) is right on. */
-    record Validity(String hsaId, LocalDate validFrom, LocalDate validUntil) {}
+    /** The days a card (or its removal) is right on, and the hash of what it is made from then (null if none). */
+    record Validity(String hsaId, LocalDate validFrom, LocalDate validUntil, String inputsHash) {}
 
     /**
      * Up to {@code limit} units after an HSA-id whose card is not right today: expired, or missing for a unit
@@ -168,7 +175,7 @@ class ContactCardStore {
     Map<String, StoredState> states(Collection<String> hsaIds) {
         Query query = entityManager
                 .createNativeQuery(
-                        "select hsa_id, content_hash, removed, valid_from, valid_until from contact_card"
+                        "select hsa_id, content_hash, inputs_hash, removed, valid_from, valid_until from contact_card"
                                 + " where hsa_id in (:ids)",
                         Object[].class)
                 .setParameter("ids", hsaIds);
@@ -176,7 +183,9 @@ class ContactCardStore {
         List<Object[]> rows = query.getResultList();
         Map<String, StoredState> states = new HashMap<>(rows.size() * 2);
         for (Object[] row : rows) {
-            states.put((String) row[0], new StoredState((String) row[1], (Boolean) row[2], date(row[3]), date(row[4])));
+            states.put(
+                    (String) row[0],
+                    new StoredState((String) row[1], (String) row[2], (Boolean) row[3], date(row[4]), date(row[5])));
         }
         return states;
     }
@@ -188,14 +197,15 @@ class ContactCardStore {
         }
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into contact_card (hsa_id, body, body_deflated, content_hash, removed, updated_at,
-                        change_xid, valid_from, valid_until)
-                    select hsa_id, body, body_deflated, content_hash, false, ?, pg_current_xact_id(), valid_from,
-                        valid_until
-                    from unnest(?::varchar[], ?::text[], ?::bytea[], ?::varchar[], ?::date[], ?::date[])
-                        as card(hsa_id, body, body_deflated, content_hash, valid_from, valid_until)
+                    insert into contact_card (hsa_id, body, body_deflated, content_hash, inputs_hash, removed,
+                        updated_at, change_xid, valid_from, valid_until)
+                    select hsa_id, body, body_deflated, content_hash, inputs_hash, false, ?, pg_current_xact_id(),
+                        valid_from, valid_until
+                    from unnest(?::varchar[], ?::text[], ?::bytea[], ?::varchar[], ?::varchar[], ?::date[], ?::date[])
+                        as card(hsa_id, body, body_deflated, content_hash, inputs_hash, valid_from, valid_until)
                     on conflict (hsa_id) do update set body = excluded.body, body_deflated = excluded.body_deflated,
-                        content_hash = excluded.content_hash, removed = false, updated_at = excluded.updated_at,
+                        content_hash = excluded.content_hash, inputs_hash = excluded.inputs_hash, removed = false,
+                        updated_at = excluded.updated_at,
                         change_xid = excluded.change_xid,
                         valid_from = excluded.valid_from, valid_until = excluded.valid_until
                     """)) {
@@ -214,7 +224,7 @@ class ContactCardStore {
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement update = connection.prepareStatement("""
                     update contact_card c set removed = true, body = null, body_deflated = null, content_hash = null,
-                        updated_at = ?,
+                        inputs_hash = null, updated_at = ?,
                         change_xid = pg_current_xact_id(), valid_from = r.valid_from, valid_until = r.valid_until
                     from unnest(?::varchar[], ?::date[], ?::date[]) as r(hsa_id, valid_from, valid_until)
                     where c.hsa_id = r.hsa_id
@@ -226,18 +236,28 @@ class ContactCardStore {
         });
     }
 
-    /** New validity for cards whose content stays: not a change, so not in the feed. */
+    /**
+     * New validity for cards whose content stays, with the hash of what it is made from now: not a change, so
+     * not in the feed.
+     */
     void extendValidity(List<Validity> validities) {
         if (validities.isEmpty()) {
             return;
         }
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement update = connection.prepareStatement("""
-                    update contact_card c set valid_from = r.valid_from, valid_until = r.valid_until
-                    from unnest(?::varchar[], ?::date[], ?::date[]) as r(hsa_id, valid_from, valid_until)
+                    update contact_card c set valid_from = r.valid_from, valid_until = r.valid_until,
+                        inputs_hash = r.inputs_hash
+                    from unnest(?::varchar[], ?::date[], ?::date[], ?::varchar[])
+                        as r(hsa_id, valid_from, valid_until, inputs_hash)
                     where c.hsa_id = r.hsa_id
                     """)) {
                 setValidities(connection, update, 1, validities);
+                update.setArray(
+                        4,
+                        connection.createArrayOf(
+                                "varchar",
+                                validities.stream().map(Validity::inputsHash).toArray()));
                 update.executeUpdate();
             }
         });
@@ -332,26 +352,40 @@ class ContactCardStore {
         });
     }
 
+    /** Up to {@code limit} units after an HSA-id whose card is stored without the hash of what it was made from. */
+    List<String> unhashedAfter(String hsaId, int limit) {
+        @SuppressWarnings("unchecked")
+        List<String> ids = entityManager
+                .createNativeQuery("""
+                        select hsa_id from contact_card where inputs_hash is null and not removed and hsa_id > :after
+                        order by hsa_id limit :limit
+                        """, String.class)
+                .setParameter("after", hsaId)
+                .setParameter("limit", limit)
+                .getResultList();
+        return ids;
+    }
+
     /**
      * The columns of a stored card: deflated as stored, and the JSON's length (read from its TOAST pointer, not
      * decompressed); the JSON itself only for a card stored before cards were stored deflated.
      */
     private static final String STORED_CARD = "body_deflated, octet_length(body),"
-            + " case when body_deflated is null then body end, content_hash, valid_from, valid_until";
+            + " case when body_deflated is null then body end, content_hash, valid_from, valid_until, inputs_hash";
 
     private static StoredCard storedCard(ResultSet rows) throws java.sql.SQLException {
         String contentHash = rows.getString(5);
         LocalDate validFrom = rows.getObject(6, LocalDate.class);
         LocalDate validUntil = rows.getObject(7, LocalDate.class);
         if (contentHash == null) {
-            return new StoredCard(CompressedCard.none(validFrom, validUntil), null, null);
+            return new StoredCard(CompressedCard.none(validFrom, validUntil), null, null, null);
         }
         byte[] deflated = rows.getBytes(2);
         CompressedCard card = deflated != null
                 ? CompressedCard.stored(deflated, rows.getInt(3), contentHash, validFrom, validUntil)
                 // The JSON's bytes as they come (UTF-8), never decoded into a string.
                 : CompressedCard.of(rows.getBytes(4), contentHash, validFrom, validUntil);
-        return new StoredCard(card, contentHash, null);
+        return new StoredCard(card, contentHash, rows.getString(8), null);
     }
 
     /**
@@ -382,10 +416,12 @@ class ContactCardStore {
         }
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into contact_card_next (hsa_id, body, body_deflated, content_hash, valid_from, valid_until)
-                    select * from unnest(?::varchar[], ?::text[], ?::bytea[], ?::varchar[], ?::date[], ?::date[])
+                    insert into contact_card_next (hsa_id, body, body_deflated, content_hash, inputs_hash, valid_from,
+                        valid_until)
+                    select * from unnest(
+                        ?::varchar[], ?::text[], ?::bytea[], ?::varchar[], ?::varchar[], ?::date[], ?::date[])
                     on conflict (hsa_id) do update set body = excluded.body, body_deflated = excluded.body_deflated,
-                        content_hash = excluded.content_hash,
+                        content_hash = excluded.content_hash, inputs_hash = excluded.inputs_hash,
                         valid_from = excluded.valid_from, valid_until = excluded.valid_until
                     """)) {
                 setCards(connection, insert, 1, cards);
@@ -405,15 +441,16 @@ class ContactCardStore {
                   and """ + RIGHT_ON_DAY;
         // The same content first: only its days change (not a change in the feed) ...
         entityManager
-                .createNativeQuery("update contact_card c set valid_from = n.valid_from, valid_until = n.valid_until "
-                        + prepared + " and c.content_hash is not distinct from n.content_hash")
+                .createNativeQuery("update contact_card c set valid_from = n.valid_from, valid_until = n.valid_until,"
+                        + " inputs_hash = n.inputs_hash " + prepared
+                        + " and c.content_hash is not distinct from n.content_hash")
                 .setParameter("ids", hsaIds)
                 .setParameter("day", day)
                 .executeUpdate();
         // ... then the changed ones, each a change of this transaction.
         entityManager
                 .createNativeQuery("update contact_card c set body = n.body, body_deflated = n.body_deflated,"
-                        + " content_hash = n.content_hash,"
+                        + " content_hash = n.content_hash, inputs_hash = n.inputs_hash,"
                         + " removed = n.body is null, updated_at = :dayStart, change_xid = pg_current_xact_id(),"
                         + " valid_from = n.valid_from, valid_until = n.valid_until " + prepared
                         + " and c.content_hash is distinct from n.content_hash")
@@ -447,8 +484,9 @@ class ContactCardStore {
     }
 
     /**
-     * The cards as five array parameters from {@code first} on, in the order of the unnest of {@link #save}
-     * and {@link #saveNext}: HSA-ids, bodies, hashes, first and last days right.
+     * The cards as seven array parameters from {@code first} on, in the order of the unnest of {@link #save}
+     * and {@link #saveNext}: HSA-ids, bodies, deflated bodies, content and inputs hashes, first and last days
+     * right.
      */
     private static void setCards(
             java.sql.Connection connection, PreparedStatement statement, int first, List<NewCard> cards)
@@ -469,8 +507,12 @@ class ContactCardStore {
                 first + 3,
                 connection.createArrayOf(
                         "varchar", cards.stream().map(NewCard::contentHash).toArray()));
-        statement.setArray(first + 4, dates(connection, cards.stream().map(NewCard::validFrom)));
-        statement.setArray(first + 5, dates(connection, cards.stream().map(NewCard::validUntil)));
+        statement.setArray(
+                first + 4,
+                connection.createArrayOf(
+                        "varchar", cards.stream().map(NewCard::inputsHash).toArray()));
+        statement.setArray(first + 5, dates(connection, cards.stream().map(NewCard::validFrom)));
+        statement.setArray(first + 6, dates(connection, cards.stream().map(NewCard::validUntil)));
     }
 
     /** Dates, null ones included, as a PostgreSQL array parameter. */

@@ -62,6 +62,7 @@ class DailyCardRefresh {
             ensureRefreshedForToday();
             prepareTomorrow();
             deflateOlderCards();
+            hashOlderCards();
             if (checks.incrementAndGet() == WARM_UP_CHECK) {
                 warmUp();
             }
@@ -106,6 +107,33 @@ class DailyCardRefresh {
         do {
             done = QuarkusTransaction.requiringNew().call(() -> store.deflateOlderCards(CHUNK));
         } while (done == CHUNK);
+    }
+
+    /**
+     * Gives the cards stored without the hash of what they were made from (before migration V20, or by a
+     * replica still running the code from before it) that hash, a chunk per short transaction under the units'
+     * row locks: each card is made again, as by a write to its unit, and stored only if it differs (it should
+     * not). Until then such a card is made again whenever it falls due; once all are done, one look at an empty
+     * index per check.
+     */
+    void hashOlderCards() {
+        String after = "";
+        List<String> chunk;
+        do {
+            String from = after;
+            chunk = QuarkusTransaction.requiringNew().call(() -> {
+                List<String> unhashed = store.unhashedAfter(from, CHUNK);
+                if (!unhashed.isEmpty()) {
+                    store.lockUnits(unhashed);
+                    store.lockForOneUnit();
+                    refresher.refresh(unhashed, time.today(), time.now());
+                }
+                return unhashed;
+            });
+            if (!chunk.isEmpty()) {
+                after = chunk.get(chunk.size() - 1);
+            }
+        } while (chunk.size() == CHUNK);
     }
 
     /**

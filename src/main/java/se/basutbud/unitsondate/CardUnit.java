@@ -21,7 +21,8 @@ public record CardUnit(
         boolean open,
         List<OfferedService> offered,
         LocalDate validFrom,
-        LocalDate validUntil) {
+        LocalDate validUntil,
+        String inputsHash) {
 
     public record OfferedService(String code, String name, String url) {}
 }

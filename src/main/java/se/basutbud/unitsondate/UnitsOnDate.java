@@ -152,11 +152,14 @@ public class UnitsOnDate {
 
     /**
      * The units with these HSA-ids, whether each is open on the date, the active e-services each offers
-     * on it, and the days between which that does not change by date (see {@link CardUnit}). Read in the caller's transaction (a card is refreshed in the writing one), so names come from
-     * the table, not from the catalogue's copy.
+     * on it, and the days between which that does not change by date (see {@link CardUnit}). Read in the
+     * caller's transaction (a card is refreshed in the writing one), so names come from the table, not from
+     * the catalogue's copy.
+     *
+     * @param cardFormat the version of how a card is made from these, part of {@link CardUnit#inputsHash}
      */
-    public List<CardUnit> forCards(Collection<String> hsaIds, LocalDate date) {
-        Map<String, Object> params = Map.of("ids", hsaIds, "day", date);
+    public List<CardUnit> forCards(Collection<String> hsaIds, LocalDate date, String cardFormat) {
+        Map<String, Object> params = Map.of("ids", hsaIds, "day", date, "format", cardFormat);
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             // Keyed by the unit's row id: one number per offering row, not its HSA-id decoded again for each.
             Map<Long, List<CardUnit.OfferedService>> offered = new HashMap<>();
@@ -174,31 +177,10 @@ public class UnitsOnDate {
                 }
             }
             List<CardUnit> units = new ArrayList<>(hsaIds.size());
-            try (ResultSet rows =
-                    NamedJdbc.query(connection, """
-                    select u.hsa_id, u.name, u.unit_type, u.municipality, u.address, u.phone, u.website, %s,
-                           least(
-                               (select min(o.since) from offering o where o.care_unit_id = u.id and o.since > :day),
-                               (select min(o.until) from offering o where o.care_unit_id = u.id and o.until > :day),
-                               case when u.opened_on > :day then u.opened_on end,
-                               case when u.closed_on > :day then u.closed_on end,
-                               (select min(b.valid_from) from baseline b
-                                where b.status = 'PUBLISHED' and b.valid_from > :day)) as valid_until,
-                           greatest(
-                               (select max(o.since) from offering o where o.care_unit_id = u.id and o.since <= :day),
-                               (select max(o.until) from offering o where o.care_unit_id = u.id and o.until <= :day),
-                               case when u.opened_on <= :day then u.opened_on end,
-                               case when u.closed_on <= :day then u.closed_on end,
-                               (select max(b.valid_from) from baseline b
-                                where b.status = 'PUBLISHED' and b.valid_from <= :day)) as valid_from,
-                           u.id
-                    from care_unit u
-                    where u.hsa_id = any(:ids)
-                    """.formatted(DateRules.unitOpen("day", "day")), params)) {
+            try (ResultSet rows = NamedJdbc.query(connection, CARD_UNITS, params)) {
                 while (rows.next()) {
-                    String hsaId = rows.getString(1);
                     units.add(new CardUnit(
-                            hsaId,
+                            rows.getString(1),
                             rows.getString(2),
                             UnitType.valueOf(rows.getString(3)),
                             rows.getString(4),
@@ -208,12 +190,78 @@ public class UnitsOnDate {
                             rows.getBoolean(8),
                             offered.getOrDefault(rows.getLong(11), List.of()),
                             rows.getObject(10, LocalDate.class),
-                            rows.getObject(9, LocalDate.class)));
+                            rows.getObject(9, LocalDate.class),
+                            rows.getString(12)));
                 }
             }
             return units;
         });
     }
+
+    /**
+     * What {@link #forCards} tells of the units besides their services: whether each is open, its days and
+     * the hash of everything its card is made from. One statement without the services' rows: after a bulk
+     * load, when every card is due again and most are unchanged, this tells which ones are.
+     */
+    public List<CardInputs> cardInputs(Collection<String> hsaIds, LocalDate date, String cardFormat) {
+        Map<String, Object> params = Map.of("ids", hsaIds, "day", date, "format", cardFormat);
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            List<CardInputs> units = new ArrayList<>(hsaIds.size());
+            try (ResultSet rows = NamedJdbc.query(connection, CARD_UNITS, params)) {
+                while (rows.next()) {
+                    units.add(new CardInputs(
+                            rows.getString(1),
+                            rows.getBoolean(8),
+                            rows.getObject(10, LocalDate.class),
+                            rows.getObject(9, LocalDate.class),
+                            rows.getString(12)));
+                }
+            }
+            return units;
+        });
+    }
+
+    /**
+     * The units by HSA-id with what their cards show besides the services, their days (see {@link CardUnit})
+     * and {@code inputs_hash}: SHA-256 of the card's format and everything a card is made from on the day,
+     * the unit's fields, the revision in force (a published one never changes: by its id and publication) and
+     * the active services offered (code, name, address), each value quoted so that no two inputs give the same
+     * text. Computed here only, so that it is the same whichever replica or path computes it.
+     */
+    private static final String CARD_UNITS =
+            """
+            select u.hsa_id, u.name, u.unit_type, u.municipality, u.address, u.phone, u.website, %1$s,
+                   least(
+                       (select min(o.since) from offering o where o.care_unit_id = u.id and o.since > :day),
+                       (select min(o.until) from offering o where o.care_unit_id = u.id and o.until > :day),
+                       case when u.opened_on > :day then u.opened_on end,
+                       case when u.closed_on > :day then u.closed_on end,
+                       (select min(b.valid_from) from baseline b
+                        where b.status = 'PUBLISHED' and b.valid_from > :day)) as valid_until,
+                   greatest(
+                       (select max(o.since) from offering o where o.care_unit_id = u.id and o.since <= :day),
+                       (select max(o.until) from offering o where o.care_unit_id = u.id and o.until <= :day),
+                       case when u.opened_on <= :day then u.opened_on end,
+                       case when u.closed_on <= :day then u.closed_on end,
+                       (select max(b.valid_from) from baseline b
+                        where b.status = 'PUBLISHED' and b.valid_from <= :day)) as valid_from,
+                   u.id,
+                   encode(sha256(convert_to(concat_ws(E'\\n',
+                       quote_literal(cast(:format as text)),
+                       quote_nullable(u.name), quote_nullable(u.unit_type), quote_nullable(u.municipality),
+                       quote_nullable(u.address), quote_nullable(u.phone), quote_nullable(u.website),
+                       quote_nullable((select b.id || '@' || extract(epoch from b.published_at) from baseline b
+                                       where b.status = 'PUBLISHED' and b.valid_from <= :day
+                                       order by b.valid_from desc limit 1)),
+                       coalesce((select string_agg(quote_literal(s.code) || quote_literal(s.name)
+                                                       || quote_nullable(o.url), ','
+                                                   order by s.code, s.name, o.url)
+                                 from offering o join e_service s on s.id = o.e_service_id
+                                 where o.care_unit_id = u.id and s.status = 'ACTIVE' and %2$s), '')),
+                       'UTF8')), 'hex') as inputs_hash
+            from care_unit u
+            where u.hsa_id = any(:ids)
+            """.formatted(DateRules.unitOpen("day", "day"), DateRules.offeringInForce("day", "day"));
 
     private static Object[] objects(Array array) throws SQLException {
         return array == null ? new Object[0] : (Object[]) array.getArray();
