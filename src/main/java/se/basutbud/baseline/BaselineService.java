@@ -1,5 +1,6 @@
 package se.basutbud.baseline;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -89,9 +90,20 @@ public class BaselineService {
     /** The published revision in force on a date, if any. */
     @Transactional
     public Optional<BaselineDto> inForceOn(LocalDate date) {
-        return Baseline.publicationInForceOn(date)
-                .map(publication ->
-                        publishedRevisions.computeIfAbsent(publication, p -> BaselineDto.of(require(p.id()))));
+        return Baseline.publicationInForceOn(date).map(this::publication);
+    }
+
+    /**
+     * A publication of a revision, as a read of the revision in force found it (a published revision never
+     * changes: kept in memory after the first time).
+     */
+    @Transactional
+    public BaselineDto publication(long id, Instant publishedAt) {
+        return publication(new Baseline.Publication(id, publishedAt));
+    }
+
+    private BaselineDto publication(Baseline.Publication publication) {
+        return publishedRevisions.computeIfAbsent(publication, p -> BaselineDto.of(require(p.id())));
     }
 
     @Transactional

@@ -93,7 +93,8 @@ class ContactCardRefresher {
     /**
      * The version of how a card is made from a unit's data ({@link #card}, {@link ContactCardDto}): part of the
      * hash of what each card is made from, so that cards stored by an earlier version are made again rather
-     * than kept as the same. Change it whenever the same data would give a card of other bytes.
+     * than kept as the same. Change it whenever the same data would give a card of other bytes: a change of
+     * how a card is made or written, and an upgrade of what does it (the JDK's collator, Jackson).
      */
     static final String CARD_FORMAT = "1";
 
@@ -120,7 +121,7 @@ class ContactCardRefresher {
      * every card's new validity.
      */
     void refresh(Collection<String> hsaIds, LocalDate today, Instant updatedAt) {
-        Function<CardUnit, ContactCardDto> cards = cardMaker(today);
+        Function<CardUnit, ContactCardDto> cards = cardMaker();
         Map<String, ContactCardStore.StoredState> stored = store.states(hsaIds);
         List<ContactCardStore.NewCard> changed = new ArrayList<>();
         List<ContactCardStore.Validity> removed = new ArrayList<>();
@@ -176,7 +177,7 @@ class ContactCardRefresher {
      * that day), so readers can switch to them at midnight.
      */
     void prepare(Collection<String> hsaIds, LocalDate day) {
-        Function<CardUnit, ContactCardDto> cards = cardMaker(day);
+        Function<CardUnit, ContactCardDto> cards = cardMaker();
         Map<String, ContactCardStore.StoredCard> current = store.find(hsaIds);
         Instant dayStart = time.startOf(day);
         List<ContactCardStore.NewCard> prepared = new ArrayList<>();
@@ -216,6 +217,19 @@ class ContactCardRefresher {
         return computed(hsaIds, today, stored);
     }
 
+    /** The units' cards as made now, for those open on the day: the hashes of their content and inputs. */
+    List<ContactCardStore.MadeCard> madeNow(Collection<String> hsaIds, LocalDate day) {
+        Function<CardUnit, ContactCardDto> cards = cardMaker();
+        List<ContactCardStore.MadeCard> made = new ArrayList<>();
+        for (CardUnit unit : units.forCards(hsaIds, day, CARD_FORMAT)) {
+            if (unit.open()) {
+                made.add(new ContactCardStore.MadeCard(
+                        unit.hsaId(), EntityTags.sha256(json(cards.apply(unit))), unit.inputsHash()));
+            }
+        }
+        return made;
+    }
+
     /**
      * Computes the units' cards as {@link #onRead} does, storing nothing and not counted as readers' work: the
      * path of a card computed on read, compiled before readers need it (see {@link DailyCardRefresh#warmUp}).
@@ -248,7 +262,7 @@ class ContactCardRefresher {
                 continue;
             }
             if (cardMaker == null) {
-                cardMaker = cardMaker(today);
+                cardMaker = cardMaker();
             }
             ContactCardDto card = cardMaker.apply(unit);
             String hash = EntityTags.sha256(json(card));
@@ -316,11 +330,27 @@ class ContactCardRefresher {
                 unit.validUntil());
     }
 
-    /** Makes cards for the day under the revision in force on it, in Swedish order. */
-    private Function<CardUnit, ContactCardDto> cardMaker(LocalDate today) {
-        List<BaselineDto.Requirement> requirements =
-                baselines.inForceOn(today).map(BaselineDto::requirements).orElse(List.of());
-        // The base set's codes per unit type, looked up for every offered service of every card.
+    /**
+     * Makes cards in Swedish order, each under the revision in force read together with its unit's data (so a
+     * card and the hash of what it is made from are of one snapshot, whatever was published meanwhile).
+     */
+    private Function<CardUnit, ContactCardDto> cardMaker() {
+        Map<UnitType, Set<String>> noRevision = baseCodes(List.of());
+        Map<CardUnit.Revision, Map<UnitType, Set<String>>> byRevision = new HashMap<>();
+        return unit -> {
+            Map<UnitType, Set<String>> baseCodes = unit.revision() == null
+                    ? noRevision
+                    : byRevision.computeIfAbsent(
+                            unit.revision(),
+                            revision -> baseCodes(baselines
+                                    .publication(revision.id(), revision.publishedAt())
+                                    .requirements()));
+            return card(unit, baseCodes.get(unit.unitType()));
+        };
+    }
+
+    /** The base set's codes per unit type, looked up for every offered service of every card. */
+    private static Map<UnitType, Set<String>> baseCodes(List<BaselineDto.Requirement> requirements) {
         Map<UnitType, Set<String>> baseCodes = new EnumMap<>(UnitType.class);
         for (UnitType type : UnitType.values()) {
             baseCodes.put(
@@ -330,7 +360,7 @@ class ContactCardRefresher {
                             .map(BaselineDto.Requirement::serviceCode)
                             .collect(Collectors.toUnmodifiableSet()));
         }
-        return unit -> card(unit, baseCodes.get(unit.unitType()));
+        return baseCodes;
     }
 
     /** A service on a card with the key it is sorted by. */

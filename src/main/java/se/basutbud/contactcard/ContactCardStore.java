@@ -352,18 +352,59 @@ class ContactCardStore {
         });
     }
 
-    /** Up to {@code limit} units after an HSA-id whose card is stored without the hash of what it was made from. */
-    List<String> unhashedAfter(String hsaId, int limit) {
+    /**
+     * Up to {@code limit} units after an HSA-id whose card, right on the day, is stored without the hash of what
+     * it was made from.
+     */
+    List<String> unhashedAfter(String hsaId, LocalDate day, int limit) {
         @SuppressWarnings("unchecked")
         List<String> ids = entityManager
                 .createNativeQuery("""
                         select hsa_id from contact_card where inputs_hash is null and not removed and hsa_id > :after
+                          and (valid_from is null or valid_from <= :day) and (valid_until is null or valid_until > :day)
                         order by hsa_id limit :limit
                         """, String.class)
                 .setParameter("after", hsaId)
+                .setParameter("day", day)
                 .setParameter("limit", limit)
                 .getResultList();
         return ids;
+    }
+
+    /** A card as made now: the hash of its content and of what it was made from. */
+    record MadeCard(String hsaId, String contentHash, String inputsHash) {}
+
+    /**
+     * Gives stored cards without the hash of what they were made from that hash, where the card made now is
+     * the card stored (the same content hash). Not a change of any card.
+     */
+    void setInputsHashes(List<MadeCard> made) {
+        if (made.isEmpty()) {
+            return;
+        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("""
+                    update contact_card c set inputs_hash = m.inputs_hash
+                    from unnest(?::varchar[], ?::varchar[], ?::varchar[]) as m(hsa_id, content_hash, inputs_hash)
+                    where c.hsa_id = m.hsa_id and c.content_hash = m.content_hash and c.inputs_hash is null
+                    """)) {
+                update.setArray(
+                        1,
+                        connection.createArrayOf(
+                                "varchar", made.stream().map(MadeCard::hsaId).toArray()));
+                update.setArray(
+                        2,
+                        connection.createArrayOf(
+                                "varchar",
+                                made.stream().map(MadeCard::contentHash).toArray()));
+                update.setArray(
+                        3,
+                        connection.createArrayOf(
+                                "varchar",
+                                made.stream().map(MadeCard::inputsHash).toArray()));
+                update.executeUpdate();
+            }
+        });
     }
 
     /**

@@ -112,21 +112,22 @@ class DailyCardRefresh {
     /**
      * Gives the cards stored without the hash of what they were made from (before migration V20, or by a
      * replica still running the code from before it) that hash, a chunk per short transaction under the units'
-     * row locks: each card is made again, as by a write to its unit, and stored only if it differs (it should
-     * not). Until then such a card is made again whenever it falls due; once all are done, one look at an empty
-     * index per check.
+     * row locks: each card right today is made again and, where it is the card stored, given the hash it was
+     * made from; nothing else of it changes. A card not right today gets its hash when it is stored again, as
+     * does one that differs (it should not); once all are done, one look at an empty index per check.
      */
     void hashOlderCards() {
+        LocalDate today = time.today();
         String after = "";
         List<String> chunk;
         do {
             String from = after;
             chunk = QuarkusTransaction.requiringNew().call(() -> {
-                List<String> unhashed = store.unhashedAfter(from, CHUNK);
+                List<String> unhashed = store.unhashedAfter(from, today, CHUNK);
                 if (!unhashed.isEmpty()) {
                     store.lockUnits(unhashed);
                     store.lockForOneUnit();
-                    refresher.refresh(unhashed, time.today(), time.now());
+                    store.setInputsHashes(refresher.madeNow(unhashed, today));
                 }
                 return unhashed;
             });

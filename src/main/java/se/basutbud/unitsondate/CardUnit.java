@@ -1,5 +1,6 @@
 package se.basutbud.unitsondate;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -22,7 +23,11 @@ public record CardUnit(
         List<OfferedService> offered,
         LocalDate validFrom,
         LocalDate validUntil,
+        Revision revision,
         String inputsHash) {
 
     public record OfferedService(String code, String name, String url) {}
+
+    /** A publication of a revision: a revision published, rolled back and published again is another. */
+    public record Revision(long id, Instant publishedAt) {}
 }

@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -161,24 +162,24 @@ public class UnitsOnDate {
     public List<CardUnit> forCards(Collection<String> hsaIds, LocalDate date, String cardFormat) {
         Map<String, Object> params = Map.of("ids", hsaIds, "day", date, "format", cardFormat);
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            // Keyed by the unit's row id: one number per offering row, not its HSA-id decoded again for each.
-            Map<Long, List<CardUnit.OfferedService>> offered = new HashMap<>();
-            try (ResultSet rows =
-                    NamedJdbc.query(connection, """
-                    select u.id, s.code, s.name, o.url
-                    from offering o
-                    join care_unit u on u.id = o.care_unit_id
-                    join e_service s on s.id = o.e_service_id
-                    where u.hsa_id = any(:ids) and s.status = 'ACTIVE' and %s
-                    """.formatted(DateRules.offeringInForce("day", "day")), params)) {
-                while (rows.next()) {
-                    offered.computeIfAbsent(rows.getLong(1), k -> new ArrayList<>())
-                            .add(new CardUnit.OfferedService(rows.getString(2), rows.getString(3), rows.getString(4)));
-                }
-            }
             List<CardUnit> units = new ArrayList<>(hsaIds.size());
-            try (ResultSet rows = NamedJdbc.query(connection, CARD_UNITS, params)) {
+            // One statement, so the services, the revision and the hash of them all are of one snapshot.
+            try (ResultSet rows = NamedJdbc.query(connection, CARD_UNITS.formatted(CARD_SERVICES), params)) {
                 while (rows.next()) {
+                    Object[] codes = objects(rows.getArray(15));
+                    Object[] names = objects(rows.getArray(16));
+                    Object[] urls = objects(rows.getArray(17));
+                    List<CardUnit.OfferedService> offered = new ArrayList<>(codes.length);
+                    for (int i = 0; i < codes.length; i++) {
+                        offered.add(
+                                new CardUnit.OfferedService((String) codes[i], (String) names[i], (String) urls[i]));
+                    }
+                    long revisionId = rows.getLong(13);
+                    CardUnit.Revision revision = rows.wasNull()
+                            ? null
+                            : new CardUnit.Revision(
+                                    revisionId,
+                                    rows.getObject(14, OffsetDateTime.class).toInstant());
                     units.add(new CardUnit(
                             rows.getString(1),
                             rows.getString(2),
@@ -188,9 +189,10 @@ public class UnitsOnDate {
                             rows.getString(6),
                             rows.getString(7),
                             rows.getBoolean(8),
-                            offered.getOrDefault(rows.getLong(11), List.of()),
+                            offered,
                             rows.getObject(10, LocalDate.class),
                             rows.getObject(9, LocalDate.class),
+                            revision,
                             rows.getString(12)));
                 }
             }
@@ -207,7 +209,7 @@ public class UnitsOnDate {
         Map<String, Object> params = Map.of("ids", hsaIds, "day", date, "format", cardFormat);
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             List<CardInputs> units = new ArrayList<>(hsaIds.size());
-            try (ResultSet rows = NamedJdbc.query(connection, CARD_UNITS, params)) {
+            try (ResultSet rows = NamedJdbc.query(connection, CARD_UNITS.formatted(""), params)) {
                 while (rows.next()) {
                     units.add(new CardInputs(
                             rows.getString(1),
@@ -222,15 +224,19 @@ public class UnitsOnDate {
     }
 
     /**
-     * The units by HSA-id with what their cards show besides the services, their days (see {@link CardUnit})
-     * and {@code inputs_hash}: SHA-256 of the card's format and everything a card is made from on the day,
-     * the unit's fields, the revision in force (a published one never changes: by its id and publication) and
-     * the active services offered (code, name, address), each value quoted so that no two inputs give the same
-     * text. Computed here only, so that it is the same whichever replica or path computes it.
+     * The units by HSA-id with what their cards show besides the services, their days (see {@link CardUnit}),
+     * {@code inputs_hash} and the revision in force (its id and publication; null for none). The hash is
+     * SHA-256 of the card's format and everything a card is made from on the day: the unit's fields, the
+     * revision in force (a published one never changes), and the active services offered (code, name,
+     * address), each value quoted so that no two inputs give the same text. Computed here only, so that it is
+     * the same whichever replica or path computes it. {@code %s}: more columns, of the lateral {@code services}.
      */
-    private static final String CARD_UNITS =
-            """
-            select u.hsa_id, u.name, u.unit_type, u.municipality, u.address, u.phone, u.website, %1$s,
+    private static final String CARD_UNITS = """
+            with revision as (
+                select b.id, b.published_at from baseline b
+                where b.status = 'PUBLISHED' and b.valid_from <= :day
+                order by b.valid_from desc limit 1)
+            select u.hsa_id, u.name, u.unit_type, u.municipality, u.address, u.phone, u.website, UNIT_OPEN,
                    least(
                        (select min(o.since) from offering o where o.care_unit_id = u.id and o.since > :day),
                        (select min(o.until) from offering o where o.care_unit_id = u.id and o.until > :day),
@@ -250,18 +256,25 @@ public class UnitsOnDate {
                        quote_literal(cast(:format as text)),
                        quote_nullable(u.name), quote_nullable(u.unit_type), quote_nullable(u.municipality),
                        quote_nullable(u.address), quote_nullable(u.phone), quote_nullable(u.website),
-                       quote_nullable((select b.id || '@' || extract(epoch from b.published_at) from baseline b
-                                       where b.status = 'PUBLISHED' and b.valid_from <= :day
-                                       order by b.valid_from desc limit 1)),
-                       coalesce((select string_agg(quote_literal(s.code) || quote_literal(s.name)
-                                                       || quote_nullable(o.url), ','
-                                                   order by s.code, s.name, o.url)
-                                 from offering o join e_service s on s.id = o.e_service_id
-                                 where o.care_unit_id = u.id and s.status = 'ACTIVE' and %2$s), '')),
-                       'UTF8')), 'hex') as inputs_hash
+                       quote_nullable((select r.id || '@' || extract(epoch from r.published_at) from revision r)),
+                       coalesce(services.text, '')),
+                       'UTF8')), 'hex') as inputs_hash,
+                   (select r.id from revision r), (select r.published_at from revision r)%s
             from care_unit u
+            left join lateral (
+                select string_agg(concat_ws(' ', quote_literal(s.code), quote_literal(s.name), quote_nullable(o.url)),
+                                  ',' order by s.code, s.name, o.url) as text,
+                       array_agg(s.code order by s.code, s.name, o.url) as codes,
+                       array_agg(s.name order by s.code, s.name, o.url) as names,
+                       array_agg(o.url order by s.code, s.name, o.url) as urls
+                from offering o join e_service s on s.id = o.e_service_id
+                where o.care_unit_id = u.id and s.status = 'ACTIVE' and OFFERING_IN_FORCE) services on true
             where u.hsa_id = any(:ids)
-            """.formatted(DateRules.unitOpen("day", "day"), DateRules.offeringInForce("day", "day"));
+            """.replace("UNIT_OPEN", DateRules.unitOpen("day", "day"))
+            .replace("OFFERING_IN_FORCE", DateRules.offeringInForce("day", "day"));
+
+    /** The services' columns of {@link #CARD_UNITS}, for a card to be made. */
+    private static final String CARD_SERVICES = ", services.codes, services.names, services.urls";
 
     private static Object[] objects(Array array) throws SQLException {
         return array == null ? new Object[0] : (Object[]) array.getArray();

@@ -289,18 +289,29 @@ class ComplianceResourceTest {
         publishBaseline(today, Map.of(s1, List.of()));
         LocalDate tomorrow = today.plusDays(1);
         // The revision's notification reaches this replica's listener after the publish has answered, and
-        // evicts an answer read before it arrived: today's is read until one stays (or the time is up).
+        // evicts an answer read before it arrived. Notifications arrive in commit order: once one sent after
+        // it has evicted unit b's answer, the revision's has been handled too.
+        json().get("/api/v1/care-units/" + b + "/compliance").then().statusCode(200);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement notify = connection.prepareStatement("select pg_notify('basutbud_changes', ?)")) {
+            notify.setString(1, b);
+            notify.execute();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        do {
-            for (LocalDate asOf : List.of(today, tomorrow)) {
-                json().queryParam("asOf", asOf.toString())
-                        .get("/api/v1/care-units/" + a + "/compliance")
-                        .then()
-                        .statusCode(200)
-                        .body("asOf", equalTo(asOf.toString()))
-                        .body("status", equalTo("COMPLIANT"));
-            }
-        } while (cache.peek(a, today) == null && System.nanoTime() < deadline);
+        while (cache.peek(b, today) != null && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
+        }
+        assertNull(cache.peek(b, today), "the notifications sent so far were handled");
+        for (LocalDate asOf : List.of(today, tomorrow)) {
+            json().queryParam("asOf", asOf.toString())
+                    .get("/api/v1/care-units/" + a + "/compliance")
+                    .then()
+                    .statusCode(200)
+                    .body("asOf", equalTo(asOf.toString()))
+                    .body("status", equalTo("COMPLIANT"));
+        }
         assertNotNull(cache.peek(a, today), "today's answer is kept");
         assertNull(cache.peek(a, tomorrow), "a date the caller chose is computed, never kept");
         // A change of the unit evicts today's answer.
