@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -78,24 +80,35 @@ class DailyCardRefresh {
      */
     void prepareTomorrow() {
         LocalDate tomorrow = time.today().plusDays(1);
+        inLockedChunks(PREPARE_CHUNK, (after, limit) -> store.nextDueAfter(after, tomorrow, limit), due -> {
+            refresher.prepare(due, tomorrow);
+            notifier.send(UnitsChanged.units(new java.util.HashSet<>(due)));
+        });
+    }
+
+    /**
+     * Runs {@code work} on every chunk of up to {@code size} units that {@code next} finds after the last one
+     * done, in HSA-id order, each in a short transaction of its own under the units' row locks and the shared
+     * refresh lock, as a write to them takes them.
+     */
+    private void inLockedChunks(int size, BiFunction<String, Integer, List<String>> next, Consumer<List<String>> work) {
         String after = "";
         List<String> chunk;
         do {
             String from = after;
             chunk = QuarkusTransaction.requiringNew().call(() -> {
-                List<String> due = store.nextDueAfter(from, tomorrow, PREPARE_CHUNK);
-                if (!due.isEmpty()) {
-                    store.lockUnits(due);
+                List<String> units = next.apply(from, size);
+                if (!units.isEmpty()) {
+                    store.lockUnits(units);
                     store.lockForOneUnit();
-                    refresher.prepare(due, tomorrow);
-                    notifier.send(UnitsChanged.units(new java.util.HashSet<>(due)));
+                    work.accept(units);
                 }
-                return due;
+                return units;
             });
             if (!chunk.isEmpty()) {
                 after = chunk.get(chunk.size() - 1);
             }
-        } while (chunk.size() == PREPARE_CHUNK);
+        } while (chunk.size() == size);
     }
 
     /**
@@ -118,23 +131,10 @@ class DailyCardRefresh {
      */
     void hashOlderCards() {
         LocalDate today = time.today();
-        String after = "";
-        List<String> chunk;
-        do {
-            String from = after;
-            chunk = QuarkusTransaction.requiringNew().call(() -> {
-                List<String> unhashed = store.unhashedAfter(from, today, CHUNK);
-                if (!unhashed.isEmpty()) {
-                    store.lockUnits(unhashed);
-                    store.lockForOneUnit();
-                    store.setInputsHashes(refresher.madeNow(unhashed, today));
-                }
-                return unhashed;
-            });
-            if (!chunk.isEmpty()) {
-                after = chunk.get(chunk.size() - 1);
-            }
-        } while (chunk.size() == CHUNK);
+        inLockedChunks(
+                CHUNK,
+                (after, limit) -> store.unhashedAfter(after, today, limit),
+                unhashed -> store.setInputsHashes(refresher.madeNow(unhashed, today)));
     }
 
     /**
