@@ -126,12 +126,7 @@ class ContactCardRefresher {
         List<ContactCardStore.NewCard> changed = new ArrayList<>();
         List<ContactCardStore.Validity> removed = new ArrayList<>();
         List<ContactCardStore.Validity> extended = new ArrayList<>();
-        Map<String, String> storedInputs = new HashMap<>(stored.size() * 2);
-        stored.forEach((hsaId, state) -> {
-            if (!state.removed() && state.inputsHash() != null) {
-                storedInputs.put(hsaId, state.inputsHash());
-            }
-        });
+        Map<String, String> storedInputs = inputsHashes(stored, state -> state.removed() ? null : state.inputsHash());
         Collection<String> toMake = cardsToMake(hsaIds, today, storedInputs, unit -> {
             ContactCardStore.StoredState state = stored.get(unit.hsaId());
             if (!Objects.equals(state.validFrom(), unit.validFrom())
@@ -241,12 +236,7 @@ class ContactCardRefresher {
     private Map<String, CompressedCard> computed(
             Collection<String> hsaIds, LocalDate today, Map<String, ContactCardStore.StoredCard> stored) {
         Map<String, CompressedCard> cards = new HashMap<>(hsaIds.size() * 2);
-        Map<String, String> storedInputs = new HashMap<>(stored.size() * 2);
-        stored.forEach((hsaId, card) -> {
-            if (!card.removed() && card.inputsHash() != null) {
-                storedInputs.put(hsaId, card.inputsHash());
-            }
-        });
+        Map<String, String> storedInputs = inputsHashes(stored, card -> card.removed() ? null : card.inputsHash());
         Collection<String> toMake = cardsToMake(
                 hsaIds,
                 today,
@@ -278,6 +268,18 @@ class ContactCardRefresher {
             cards.putIfAbsent(hsaId, CompressedCard.none(null, null));
         }
         return cards;
+    }
+
+    /** By HSA-id, the hash each stored card was made from, where it has a card and that is known. */
+    private static <T> Map<String, String> inputsHashes(Map<String, T> stored, Function<T, String> inputsHash) {
+        Map<String, String> hashes = new HashMap<>(stored.size() * 2);
+        stored.forEach((hsaId, card) -> {
+            String hash = inputsHash.apply(card);
+            if (hash != null) {
+                hashes.put(hsaId, hash);
+            }
+        });
+        return hashes;
     }
 
     /**

@@ -253,11 +253,7 @@ class ContactCardStore {
                     where c.hsa_id = r.hsa_id
                     """)) {
                 setValidities(connection, update, 1, validities);
-                update.setArray(
-                        4,
-                        connection.createArrayOf(
-                                "varchar",
-                                validities.stream().map(Validity::inputsHash).toArray()));
+                update.setArray(4, varchars(connection, validities.stream().map(Validity::inputsHash)));
                 update.executeUpdate();
             }
         });
@@ -266,10 +262,7 @@ class ContactCardStore {
     private static void setValidities(
             java.sql.Connection connection, PreparedStatement statement, int first, List<Validity> validities)
             throws java.sql.SQLException {
-        statement.setArray(
-                first,
-                connection.createArrayOf(
-                        "varchar", validities.stream().map(Validity::hsaId).toArray()));
+        statement.setArray(first, varchars(connection, validities.stream().map(Validity::hsaId)));
         statement.setArray(first + 1, dates(connection, validities.stream().map(Validity::validFrom)));
         statement.setArray(first + 2, dates(connection, validities.stream().map(Validity::validUntil)));
     }
@@ -388,20 +381,9 @@ class ContactCardStore {
                     from unnest(?::varchar[], ?::varchar[], ?::varchar[]) as m(hsa_id, content_hash, inputs_hash)
                     where c.hsa_id = m.hsa_id and c.content_hash = m.content_hash and c.inputs_hash is null
                     """)) {
-                update.setArray(
-                        1,
-                        connection.createArrayOf(
-                                "varchar", made.stream().map(MadeCard::hsaId).toArray()));
-                update.setArray(
-                        2,
-                        connection.createArrayOf(
-                                "varchar",
-                                made.stream().map(MadeCard::contentHash).toArray()));
-                update.setArray(
-                        3,
-                        connection.createArrayOf(
-                                "varchar",
-                                made.stream().map(MadeCard::inputsHash).toArray()));
+                update.setArray(1, varchars(connection, made.stream().map(MadeCard::hsaId)));
+                update.setArray(2, varchars(connection, made.stream().map(MadeCard::contentHash)));
+                update.setArray(3, varchars(connection, made.stream().map(MadeCard::inputsHash)));
                 update.executeUpdate();
             }
         });
@@ -532,10 +514,7 @@ class ContactCardStore {
     private static void setCards(
             java.sql.Connection connection, PreparedStatement statement, int first, List<NewCard> cards)
             throws java.sql.SQLException {
-        statement.setArray(
-                first,
-                connection.createArrayOf(
-                        "varchar", cards.stream().map(NewCard::hsaId).toArray()));
+        statement.setArray(first, varchars(connection, cards.stream().map(NewCard::hsaId)));
         statement.setArray(
                 first + 1,
                 connection.createArrayOf(
@@ -544,16 +523,16 @@ class ContactCardStore {
                 first + 2,
                 connection.createArrayOf(
                         "bytea", cards.stream().map(NewCard::deflated).toArray(byte[][]::new)));
-        statement.setArray(
-                first + 3,
-                connection.createArrayOf(
-                        "varchar", cards.stream().map(NewCard::contentHash).toArray()));
-        statement.setArray(
-                first + 4,
-                connection.createArrayOf(
-                        "varchar", cards.stream().map(NewCard::inputsHash).toArray()));
+        statement.setArray(first + 3, varchars(connection, cards.stream().map(NewCard::contentHash)));
+        statement.setArray(first + 4, varchars(connection, cards.stream().map(NewCard::inputsHash)));
         statement.setArray(first + 5, dates(connection, cards.stream().map(NewCard::validFrom)));
         statement.setArray(first + 6, dates(connection, cards.stream().map(NewCard::validUntil)));
+    }
+
+    /** Texts, null ones included, as a PostgreSQL array parameter. */
+    private static java.sql.Array varchars(java.sql.Connection connection, java.util.stream.Stream<String> texts)
+            throws java.sql.SQLException {
+        return connection.createArrayOf("varchar", texts.toArray());
     }
 
     /** Dates, null ones included, as a PostgreSQL array parameter. */

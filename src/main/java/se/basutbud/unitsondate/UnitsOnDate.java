@@ -164,22 +164,22 @@ public class UnitsOnDate {
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             List<CardUnit> units = new ArrayList<>(hsaIds.size());
             // One statement, so the services, the revision and the hash of them all are of one snapshot.
-            try (ResultSet rows = NamedJdbc.query(connection, CARD_UNITS.formatted(CARD_SERVICES), params)) {
+            try (ResultSet rows = NamedJdbc.query(connection, CARD_UNITS_WITH_SERVICES, params)) {
                 while (rows.next()) {
-                    Object[] codes = objects(rows.getArray(15));
-                    Object[] names = objects(rows.getArray(16));
-                    Object[] urls = objects(rows.getArray(17));
+                    Object[] codes = objects(rows.getArray(14));
+                    Object[] names = objects(rows.getArray(15));
+                    Object[] urls = objects(rows.getArray(16));
                     List<CardUnit.OfferedService> offered = new ArrayList<>(codes.length);
                     for (int i = 0; i < codes.length; i++) {
                         offered.add(
                                 new CardUnit.OfferedService((String) codes[i], (String) names[i], (String) urls[i]));
                     }
-                    long revisionId = rows.getLong(13);
+                    long revisionId = rows.getLong(12);
                     CardUnit.Revision revision = rows.wasNull()
                             ? null
                             : new CardUnit.Revision(
                                     revisionId,
-                                    rows.getObject(14, OffsetDateTime.class).toInstant());
+                                    rows.getObject(13, OffsetDateTime.class).toInstant());
                     units.add(new CardUnit(
                             rows.getString(1),
                             rows.getString(2),
@@ -193,7 +193,7 @@ public class UnitsOnDate {
                             rows.getObject(10, LocalDate.class),
                             rows.getObject(9, LocalDate.class),
                             revision,
-                            rows.getString(12)));
+                            rows.getString(11)));
                 }
             }
             return units;
@@ -209,14 +209,14 @@ public class UnitsOnDate {
         Map<String, Object> params = Map.of("ids", hsaIds, "day", date, "format", cardFormat);
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             List<CardInputs> units = new ArrayList<>(hsaIds.size());
-            try (ResultSet rows = NamedJdbc.query(connection, CARD_UNITS.formatted(""), params)) {
+            try (ResultSet rows = NamedJdbc.query(connection, CARD_UNITS_INPUTS, params)) {
                 while (rows.next()) {
                     units.add(new CardInputs(
                             rows.getString(1),
                             rows.getBoolean(8),
                             rows.getObject(10, LocalDate.class),
                             rows.getObject(9, LocalDate.class),
-                            rows.getString(12)));
+                            rows.getString(11)));
                 }
             }
             return units;
@@ -251,7 +251,6 @@ public class UnitsOnDate {
                        case when u.closed_on <= :day then u.closed_on end,
                        (select max(b.valid_from) from baseline b
                         where b.status = 'PUBLISHED' and b.valid_from <= :day)) as valid_from,
-                   u.id,
                    encode(sha256(convert_to(concat_ws(E'\\n',
                        quote_literal(cast(:format as text)),
                        quote_nullable(u.name), quote_nullable(u.unit_type), quote_nullable(u.municipality),
@@ -273,8 +272,12 @@ public class UnitsOnDate {
             """.replace("UNIT_OPEN", DateRules.unitOpen("day", "day"))
             .replace("OFFERING_IN_FORCE", DateRules.offeringInForce("day", "day"));
 
-    /** The services' columns of {@link #CARD_UNITS}, for a card to be made. */
-    private static final String CARD_SERVICES = ", services.codes, services.names, services.urls";
+    /** {@link #CARD_UNITS} with the services' columns, for a card to be made. */
+    private static final String CARD_UNITS_WITH_SERVICES =
+            CARD_UNITS.formatted(", services.codes, services.names, services.urls");
+
+    /** {@link #CARD_UNITS} with no more columns: PostgreSQL leaves the services' arrays out of its plan. */
+    private static final String CARD_UNITS_INPUTS = CARD_UNITS.formatted("");
 
     private static Object[] objects(Array array) throws SQLException {
         return array == null ? new Object[0] : (Object[]) array.getArray();
