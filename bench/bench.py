@@ -92,12 +92,14 @@ def psql(database, sql, capture=True):
 # --- Preconditions ----------------------------------------------------------------------------------------
 
 def ensure_tools():
-    missing = [tool for tool in ("wrk", "psql", "openssl", "java") if not shutil_which(tool)]
-    if "wrk" in missing and os.geteuid() == 0:
-        log("installing wrk from Debian's packages")
+    missing = [tool for tool in ("wrk", "chromium", "psql", "openssl", "java") if not shutil_which(tool)]
+    installable = [tool for tool in ("wrk", "chromium") if tool in missing]
+    if installable and os.geteuid() == 0:
+        log(f"installing {', '.join(installable)} from Debian's packages")
         run(["apt-get", "update", "-qq"], stdout=subprocess.DEVNULL)
-        run(["apt-get", "install", "-y", "-qq", "wrk"], stdout=subprocess.DEVNULL)
-        missing.remove("wrk")
+        run(["apt-get", "install", "-y", "-qq", *installable], stdout=subprocess.DEVNULL,
+            env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"))
+        missing = [tool for tool in missing if tool not in installable]
     if missing:
         sys.exit(f"missing tools: {', '.join(missing)} (see bench/README.md)")
     if subprocess.run(["pg_isready", "-h", "127.0.0.1", "-p", "5432", "-q"]).returncode != 0:
@@ -535,9 +537,10 @@ def app_views(database, token):
           union all
           select 'municipality', municipality, count(*) from open_units where municipality is not null group by municipality
         ) groups order by abs(n - 1000), by, key limit 1""").strip().split("|")
+    # Its errors go to the log; its one line of figures is read.
     output = run(["node", os.path.join(BENCH, "app.cjs"), f"http://127.0.0.1:{PORT}", token,
                   urllib.parse.urlencode({by: key}), "5"],
-                 capture_output=True, text=True, env=dict(os.environ, NODE_PATH=os.path.join(node, "node_modules")))
+                 stdout=subprocess.PIPE, text=True, env=dict(os.environ, NODE_PATH=os.path.join(node, "node_modules")))
     figures = json.loads(output.stdout)
     figures["heatmap"]["filter"] = {by: key}
     log(f"app: {figures}")
