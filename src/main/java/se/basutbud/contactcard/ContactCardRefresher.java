@@ -34,6 +34,7 @@ import se.basutbud.change.UnitsChanged;
 import se.basutbud.unitsondate.CardInputs;
 import se.basutbud.unitsondate.CardUnit;
 import se.basutbud.unitsondate.UnitsOnDate;
+import se.basutbud.web.DeflatedJson;
 import se.basutbud.web.EntityTags;
 
 /**
@@ -325,7 +326,7 @@ class ContactCardRefresher {
         return new ContactCardStore.NewCard(
                 unit.hsaId(),
                 text(json),
-                CompressedCard.deflate(json),
+                DeflatedJson.deflate(json),
                 hash,
                 unit.inputsHash(),
                 unit.validFrom(),
