@@ -12,12 +12,10 @@ import se.basutbud.BasutbudConfig;
 import se.basutbud.TimeSource;
 import se.basutbud.change.ChangeListener;
 import se.basutbud.change.InvalidatingCache;
-import se.basutbud.web.DeflatedJson;
 
 /**
- * Units' compliance today under the revision in force, as JSON kept deflated (about 480 bytes a unit at L, where
- * the JSON is 1.1 kB and the answer's objects more: with every unit of the country held, this keeps the heap's
- * live set, and so the replica's memory and its full collections, smaller), by unit, bounded by its bytes, evicted on every replica by every change of the unit and every
+ * Units' compliance today under the revision in force, as JSON (about 1 kB a unit rather than the answer's
+ * objects), by unit, bounded by its bytes, evicted on every replica by every change of the unit and every
  * publication. Only today's answer is kept: other dates are what a caller chooses, so keeping them would let
  * one caller fill the memory; they are computed every time.
  */
@@ -32,29 +30,21 @@ class UnitComplianceCache {
         this.entries = InvalidatingCache.byUnit(
                 listener,
                 config.compliance().cacheMegabytes() * 1024L * 1024L,
-                (hsaId, answer) -> answer.deflatedJson().length + hsaId.length() + 64);
+                (hsaId, answer) -> answer.json().length + hsaId.length() + 64);
         this.objectMapper = objectMapper;
         this.time = time;
     }
 
-    /** An answer, deflated, and the day it is the answer of; yesterday's is not today's. */
-    private record TodaysAnswer(LocalDate day, byte[] deflatedJson, int jsonLength) {
-
-        static TodaysAnswer of(LocalDate day, byte[] json) {
-            return new TodaysAnswer(day, DeflatedJson.deflate(json), json.length);
-        }
-
-        byte[] json() {
-            return DeflatedJson.inflate(deflatedJson, jsonLength);
-        }
-    }
+    /** An answer and the day it is the answer of; yesterday's is not today's. */
+    private record TodaysAnswer(LocalDate day, byte[] json) {}
 
     /** The JSON, cached when {@code asOf} is today, else computed. {@code hsaId} is normalised. */
     byte[] get(String hsaId, LocalDate asOf, Supplier<ComplianceDtos.UnitCompliance> compute) {
         if (!asOf.equals(time.today())) {
             return json(compute.get());
         }
-        return entries.get(hsaId, answer -> answer.day().equals(asOf), () -> TodaysAnswer.of(asOf, json(compute.get())))
+        return entries.get(
+                        hsaId, answer -> answer.day().equals(asOf), () -> new TodaysAnswer(asOf, json(compute.get())))
                 .json();
     }
 

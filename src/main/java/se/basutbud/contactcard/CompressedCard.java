@@ -1,9 +1,11 @@
 package se.basutbud.contactcard;
 
+import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.util.Arrays;
-
-import se.basutbud.web.DeflatedJson;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 
 /**
  * A card as served: its JSON, deflated (a card is about 5 kB of JSON and 1 kB deflated, so every card of the
@@ -56,17 +58,48 @@ public record CompressedCard(
 
     /** The card of its JSON's UTF-8 bytes (not copied, not kept). */
     static CompressedCard of(byte[] utf8, String contentHash, LocalDate validFrom, LocalDate validUntil) {
-        return stored(DeflatedJson.deflate(utf8), utf8.length, contentHash, validFrom, validUntil);
+        return stored(deflate(utf8), utf8.length, contentHash, validFrom, validUntil);
     }
 
-    /** The card as stored: its JSON deflated (by {@link DeflatedJson#deflate}) and that JSON's length in bytes. */
+    /** The card as stored: its JSON deflated (by {@link #deflate}) and that JSON's length in bytes. */
     static CompressedCard stored(
             byte[] deflatedJson, int jsonLength, String contentHash, LocalDate validFrom, LocalDate validUntil) {
         return new CompressedCard(deflatedJson, jsonLength, '"' + contentHash + '"', validFrom, validUntil);
     }
 
+    /** JSON's UTF-8 bytes deflated as a replica holds them, and as they are stored. */
+    static byte[] deflate(byte[] utf8) {
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        try {
+            deflater.setInput(utf8);
+            deflater.finish();
+            ByteArrayOutputStream deflated = new ByteArrayOutputStream(utf8.length / 4 + 64);
+            byte[] buffer = new byte[4096];
+            while (!deflater.finished()) {
+                deflated.write(buffer, 0, deflater.deflate(buffer));
+            }
+            return deflated.toByteArray();
+        } finally {
+            deflater.end();
+        }
+    }
+
     /** The card's JSON, UTF-8. */
     public byte[] json() {
-        return DeflatedJson.inflate(deflatedJson, jsonLength);
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(deflatedJson);
+            byte[] json = new byte[jsonLength];
+            int length = inflater.inflate(json);
+            // Exactly its length: not shorter, and nothing left over that would have been cut off.
+            if (length != jsonLength || !inflater.finished()) {
+                throw new IllegalStateException("A cached contact card did not inflate to its length");
+            }
+            return json;
+        } catch (DataFormatException e) {
+            throw new IllegalStateException("A cached contact card could not be inflated", e);
+        } finally {
+            inflater.end();
+        }
     }
 }

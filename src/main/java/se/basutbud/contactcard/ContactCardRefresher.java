@@ -34,7 +34,6 @@ import se.basutbud.change.UnitsChanged;
 import se.basutbud.unitsondate.CardInputs;
 import se.basutbud.unitsondate.CardUnit;
 import se.basutbud.unitsondate.UnitsOnDate;
-import se.basutbud.web.DeflatedJson;
 import se.basutbud.web.EntityTags;
 
 /**
@@ -326,7 +325,7 @@ class ContactCardRefresher {
         return new ContactCardStore.NewCard(
                 unit.hsaId(),
                 text(json),
-                DeflatedJson.deflate(json),
+                CompressedCard.deflate(json),
                 hash,
                 unit.inputsHash(),
                 unit.validFrom(),

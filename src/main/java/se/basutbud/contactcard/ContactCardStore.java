@@ -21,7 +21,6 @@ import jakarta.persistence.Query;
 import org.hibernate.Session;
 
 import se.basutbud.db.NamedJdbc;
-import se.basutbud.web.DeflatedJson;
 
 /** The stored cards: native SQL, because the feed's order and horizon rest on PostgreSQL transaction ids. */
 @ApplicationScoped
@@ -327,7 +326,7 @@ class ContactCardStore {
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         hsaIds.add(rows.getString(1));
-                        deflated.add(DeflatedJson.deflate(rows.getBytes(2)));
+                        deflated.add(CompressedCard.deflate(rows.getBytes(2)));
                     }
                 }
             }
