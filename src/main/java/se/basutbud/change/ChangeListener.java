@@ -18,6 +18,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -62,6 +63,14 @@ public class ChangeListener {
         thread = new Thread(this::listen, "basutbud-change-listener");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * Stops listening as the application begins to stop, before the datasource closes the listening connection
+     * under it, which would log a connection lost at every normal stop.
+     */
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
     }
 
     @PreDestroy

@@ -95,6 +95,12 @@ class ProcessLifecycleIT {
             clients.shutdown();
             assertTrue(service.process().waitFor(30, TimeUnit.SECONDS), "the process exits after SIGTERM");
             assertTrue(service.log().contains("stopped in"), service.log());
+            // A normal stop warns of nothing: operators watch for warnings such as lost change notifications.
+            List<String> warnings = service.log()
+                    .lines()
+                    .filter(line -> line.contains(" WARN ") || line.contains(" ERROR "))
+                    .toList();
+            assertEquals(List.of(), warnings, service.log());
         }
     }
 
