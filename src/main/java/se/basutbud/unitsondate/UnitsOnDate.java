@@ -160,44 +160,37 @@ public class UnitsOnDate {
      * @param cardFormat the version of how a card is made from these, part of {@link CardUnit#inputsHash}
      */
     public List<CardUnit> forCards(Collection<String> hsaIds, LocalDate date, String cardFormat) {
-        Map<String, Object> params = Map.of("ids", hsaIds, "day", date, "format", cardFormat);
-        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            List<CardUnit> units = new ArrayList<>(hsaIds.size());
-            // One statement, so the services, the revision and the hash of them all are of one snapshot.
-            try (ResultSet rows = NamedJdbc.query(connection, CARD_UNITS_WITH_SERVICES, params)) {
-                while (rows.next()) {
-                    Object[] codes = objects(rows.getArray(14));
-                    Object[] names = objects(rows.getArray(15));
-                    Object[] urls = objects(rows.getArray(16));
-                    List<CardUnit.OfferedService> offered = new ArrayList<>(codes.length);
-                    for (int i = 0; i < codes.length; i++) {
-                        offered.add(
-                                new CardUnit.OfferedService((String) codes[i], (String) names[i], (String) urls[i]));
-                    }
-                    long revisionId = rows.getLong(12);
-                    CardUnit.Revision revision = rows.wasNull()
-                            ? null
-                            : new CardUnit.Revision(
-                                    revisionId,
-                                    rows.getObject(13, OffsetDateTime.class).toInstant());
-                    units.add(new CardUnit(
-                            rows.getString(1),
-                            rows.getString(2),
-                            UnitType.valueOf(rows.getString(3)),
-                            rows.getString(4),
-                            rows.getString(5),
-                            rows.getString(6),
-                            rows.getString(7),
-                            rows.getBoolean(8),
-                            offered,
-                            rows.getObject(10, LocalDate.class),
-                            rows.getObject(9, LocalDate.class),
-                            revision,
-                            rows.getString(11)));
-                }
-            }
-            return units;
-        });
+        // One statement, so the services, the revision and the hash of them all are of one snapshot.
+        return cardUnits(CARD_UNITS_WITH_SERVICES, hsaIds, date, cardFormat, UnitsOnDate::cardUnit);
+    }
+
+    private static CardUnit cardUnit(ResultSet rows) throws SQLException {
+        Object[] codes = objects(rows.getArray(14));
+        Object[] names = objects(rows.getArray(15));
+        Object[] urls = objects(rows.getArray(16));
+        List<CardUnit.OfferedService> offered = new ArrayList<>(codes.length);
+        for (int i = 0; i < codes.length; i++) {
+            offered.add(new CardUnit.OfferedService((String) codes[i], (String) names[i], (String) urls[i]));
+        }
+        long revisionId = rows.getLong(12);
+        CardUnit.Revision revision = rows.wasNull()
+                ? null
+                : new CardUnit.Revision(
+                        revisionId, rows.getObject(13, OffsetDateTime.class).toInstant());
+        return new CardUnit(
+                rows.getString(1),
+                rows.getString(2),
+                UnitType.valueOf(rows.getString(3)),
+                rows.getString(4),
+                rows.getString(5),
+                rows.getString(6),
+                rows.getString(7),
+                rows.getBoolean(8),
+                offered,
+                rows.getObject(10, LocalDate.class),
+                rows.getObject(9, LocalDate.class),
+                revision,
+                rows.getString(11));
     }
 
     /**
@@ -206,17 +199,33 @@ public class UnitsOnDate {
      * load, when every card is due again and most are unchanged, this tells which ones are.
      */
     public List<CardInputs> cardInputs(Collection<String> hsaIds, LocalDate date, String cardFormat) {
+        return cardUnits(
+                CARD_UNITS_INPUTS,
+                hsaIds,
+                date,
+                cardFormat,
+                rows -> new CardInputs(
+                        rows.getString(1),
+                        rows.getBoolean(8),
+                        rows.getObject(10, LocalDate.class),
+                        rows.getObject(9, LocalDate.class),
+                        rows.getString(11)));
+    }
+
+    /** One row of a {@link #CARD_UNITS} statement as a value. */
+    private interface CardUnitRow<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    /** The rows of a {@link #CARD_UNITS} statement for the units on the day, in the caller's transaction. */
+    private <T> List<T> cardUnits(
+            String statement, Collection<String> hsaIds, LocalDate date, String cardFormat, CardUnitRow<T> row) {
         Map<String, Object> params = Map.of("ids", hsaIds, "day", date, "format", cardFormat);
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            List<CardInputs> units = new ArrayList<>(hsaIds.size());
-            try (ResultSet rows = NamedJdbc.query(connection, CARD_UNITS_INPUTS, params)) {
+            List<T> units = new ArrayList<>(hsaIds.size());
+            try (ResultSet rows = NamedJdbc.query(connection, statement, params)) {
                 while (rows.next()) {
-                    units.add(new CardInputs(
-                            rows.getString(1),
-                            rows.getBoolean(8),
-                            rows.getObject(10, LocalDate.class),
-                            rows.getObject(9, LocalDate.class),
-                            rows.getString(11)));
+                    units.add(row.read(rows));
                 }
             }
             return units;
