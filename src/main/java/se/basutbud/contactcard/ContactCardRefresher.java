@@ -11,7 +11,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -129,8 +128,7 @@ class ContactCardRefresher {
         Map<String, String> storedInputs = inputsHashes(stored, state -> state.removed() ? null : state.inputsHash());
         Collection<String> toMake = cardsToMake(hsaIds, today, storedInputs, unit -> {
             ContactCardStore.StoredState state = stored.get(unit.hsaId());
-            if (!Objects.equals(state.validFrom(), unit.validFrom())
-                    || !Objects.equals(state.validUntil(), unit.validUntil())) {
+            if (!state.rightBetween(unit.validFrom(), unit.validUntil())) {
                 extended.add(new ContactCardStore.Validity(
                         unit.hsaId(), unit.validFrom(), unit.validUntil(), unit.inputsHash()));
             }
@@ -139,9 +137,7 @@ class ContactCardRefresher {
             ContactCardStore.StoredState state = stored.get(unit.hsaId());
             ContactCardStore.Validity validity = new ContactCardStore.Validity(
                     unit.hsaId(), unit.validFrom(), unit.validUntil(), unit.open() ? unit.inputsHash() : null);
-            boolean sameValidity = state != null
-                    && Objects.equals(state.validFrom(), unit.validFrom())
-                    && Objects.equals(state.validUntil(), unit.validUntil());
+            boolean sameValidity = state != null && state.rightBetween(unit.validFrom(), unit.validUntil());
             if (!unit.open()) {
                 if (state != null && !state.removed()) {
                     removed.add(validity);

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -52,7 +53,13 @@ class ContactCardStore {
     }
 
     record StoredState(
-            String contentHash, String inputsHash, boolean removed, LocalDate validFrom, LocalDate validUntil) {}
+            String contentHash, String inputsHash, boolean removed, LocalDate validFrom, LocalDate validUntil) {
+
+        /** Whether it is stored as right from {@code from} until {@code until} (each null for no bound). */
+        boolean rightBetween(LocalDate from, LocalDate until) {
+            return Objects.equals(validFrom, from) && Objects.equals(validUntil, until);
+        }
+    }
 
     /**
      * A stored card as a replica holds it (deflated, or the mark that its unit has none), with its content hash
